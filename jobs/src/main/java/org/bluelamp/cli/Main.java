@@ -1,0 +1,410 @@
+package org.bluelamp.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.bluelamp.BluelampException;
+import org.bluelamp.Errors;
+import org.bluelamp.Progress;
+import org.bluelamp.contract.Pipelines;
+import org.bluelamp.contract.SourceContract;
+import org.bluelamp.ingest.Landing;
+import org.bluelamp.lake.Interval;
+import org.bluelamp.lake.JobRuns;
+import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.Sessions;
+import org.bluelamp.lake.TableName;
+import org.bluelamp.serve.TrinoServer;
+import org.bluelamp.serve.TrinoTables;
+import org.bluelamp.synth.Truth;
+import org.bluelamp.synth.WorldGenerator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code bluelamp} command. */
+@Command(
+    name = "bluelamp",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description =
+        "Bluelamp: an open-source police data lakehouse (Spark + Delta + Sedona + Trino).",
+    subcommands = {
+      Main.Generate.class,
+      Main.Run.class,
+      Main.Serve.class,
+      Main.Demo.class,
+      Main.Test.class
+    })
+public final class Main implements Callable<Integer> {
+  static final PrintStream OUT = System.out;
+
+  public static void main(String[] args) {
+    System.setProperty("io.netty.tryReflectionSetAccessible", "true");
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setExecutionExceptionHandler(
+        (error, line, parsed) -> {
+          Throwable cause = error;
+          while (cause != null && !(cause instanceof BluelampException)) {
+            cause = cause.getCause();
+          }
+          line.getErr().println("bluelamp: " + (cause != null ? cause.getMessage() : error));
+          if (cause == null) {
+            error.printStackTrace(line.getErr());
+          }
+          return 1;
+        });
+    System.exit(commandLine.execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    new CommandLine(this).usage(OUT);
+    return 0;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"bluelamp " + (version == null ? "(development build)" : version)};
+    }
+  }
+
+  /** Options for the sample world. */
+  static final class WorldOptions {
+    @Option(
+        names = "--start",
+        description = "First day (local), default ${DEFAULT-VALUE}.",
+        defaultValue = "2026-03-02")
+    LocalDate start;
+
+    @Option(
+        names = "--days",
+        description = "Number of days, default ${DEFAULT-VALUE}.",
+        defaultValue = "28")
+    int days;
+
+    @Option(
+        names = "--scale",
+        description =
+            "1.0 = realistic daily volume (~2,000 calls a day); default ${DEFAULT-VALUE}.",
+        defaultValue = "0.05")
+    double scale;
+
+    @Option(
+        names = "--seed",
+        description = "Random seed, default ${DEFAULT-VALUE}.",
+        defaultValue = "20260302")
+    long seed;
+
+    WorldGenerator.Options options() {
+      return new WorldGenerator.Options(start, days, scale, seed);
+    }
+  }
+
+  @Command(
+      name = "generate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Generate the deterministic sample world into $BLUELAMP_HOME/world (default .bluelamp/world):",
+        "landing files of each force and the truth planted in them (truth/<force>.json)."
+      })
+  static final class Generate implements Callable<Integer> {
+    @CommandLine.Mixin WorldOptions world = new WorldOptions();
+
+    @Override
+    public Integer call() {
+      Workspace workspace = Workspace.fromEnvironment();
+      Progress progress = new Progress(OUT);
+      WorldGenerator.generate(
+          workspace.world(), Pipelines.load(workspace.pipelines()), world.options(), progress);
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "run",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Run pipelines for a data interval: sources into bronze (+ quarantine), silver entities,",
+        "then gold models. Every job is recorded in ops.job_runs. Rerunning an interval changes",
+        "nothing. Without --from/--to, the whole generated world is the interval."
+      })
+  static final class Run implements Callable<Integer> {
+    @Option(names = "--all", description = "Every declared source (the default).")
+    boolean all;
+
+    @Option(names = "--source", description = "One source as <force>/<system>; repeatable.")
+    List<String> sources = new ArrayList<>();
+
+    @Option(names = "--from", description = "First day of the interval (inclusive, local).")
+    LocalDate from;
+
+    @Option(names = "--to", description = "Day after the interval (exclusive, local).")
+    LocalDate to;
+
+    @Option(
+        names = "--layer",
+        split = ",",
+        description = "Layers to build: ${COMPLETION-CANDIDATES} (default: all).")
+    List<Runner.Layer> layers = new ArrayList<>(List.of(Runner.Layer.values()));
+
+    @Override
+    public Integer call() {
+      Workspace workspace = Workspace.fromEnvironment();
+      Progress progress = new Progress(OUT);
+      Pipelines pipelines = Pipelines.load(workspace.pipelines());
+      List<SourceContract> selected =
+          sources.isEmpty()
+              ? pipelines.sources()
+              : sources.stream().map(pipelines::source).toList();
+      Interval interval = interval(workspace, from, to);
+      return runPipelines(workspace, pipelines, selected, layers, interval, progress) ? 0 : 2;
+    }
+  }
+
+  static Interval interval(Workspace workspace, LocalDate from, LocalDate to) {
+    if (from != null && to != null) {
+      return new Interval(from, to);
+    }
+    if (from != null || to != null) {
+      throw Errors.usage(
+          "Only one of --from/--to given", "give both, e.g. --from 2026-03-02 --to 2026-03-09");
+    }
+    Path truth = WorldGenerator.truthFile(workspace.world(), "england");
+    if (!truth.toFile().isFile()) {
+      throw Errors.usage(
+          "No interval given and no generated world at " + workspace.world(),
+          "pass --from D1 --to D2, or run './bluelamp generate' first");
+    }
+    Truth world = WorldGenerator.readTruth(workspace.world(), "england");
+    LocalDate start = LocalDate.parse(world.start());
+    return new Interval(start, start.plusDays(world.days()));
+  }
+
+  static boolean runPipelines(
+      Workspace workspace,
+      Pipelines pipelines,
+      List<SourceContract> sources,
+      List<Runner.Layer> layers,
+      Interval interval,
+      Progress progress) {
+    progress.log("run", sources.size() + " source(s), layers " + layers + ", interval " + interval);
+    SparkSession spark =
+        Sessions.create("bluelamp", workspace.home().resolve("spark-warehouse").toString());
+    progress.log("run", "Spark " + spark.version() + " ready");
+    Lake lake = new Lake(spark, workspace.lakeRoot());
+    String runId = UUID.randomUUID().toString();
+    Landing landing =
+        new Landing(
+            WorldGenerator.landing(workspace.world()).toString(),
+            spark.sparkContext().hadoopConfiguration());
+    Runner.Outcome outcome =
+        new Runner(lake, pipelines, landing, workspace.sql(), progress, new JobRuns(lake, runId))
+            .run(sources, layers, interval);
+    TrinoServer.running(workspace.trinoRun(), workspace.trinoCache())
+        .ifPresent(trino -> registerServed(trino, lake, progress));
+    if (!outcome.succeeded()) {
+      progress.log(
+          "run",
+          outcome.failures().size()
+              + " job(s) FAILED (see above and ops.job_runs, run "
+              + runId
+              + "):");
+      outcome.failures().forEach(f -> progress.log("run", "  " + f));
+      return false;
+    }
+    progress.log(
+        "run", "done: " + outcome.results().size() + " jobs succeeded (run " + runId + ")");
+    return true;
+  }
+
+  static void registerServed(TrinoServer trino, Lake lake, Progress progress) {
+    List<TableName> served =
+        lake.tables().stream()
+            .filter(t -> TrinoTables.SERVED_SCHEMAS.contains(t.schema()))
+            .toList();
+    TrinoTables.register(trino.jdbcUrl(), served, t -> "file://" + lake.location(t), progress);
+  }
+
+  @Command(
+      name = "serve",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Start Trino "
+            + org.bluelamp.serve.TrinoDistribution.VERSION
+            + " on loopback over the lake and register the",
+        "gold and ops tables in its catalog 'lake'. The server is fetched through Maven once and",
+        "needs a Java 24+ JDK (found under /usr/lib/jvm, or set BLUELAMP_TRINO_JAVA_HOME)."
+      })
+  static final class Serve implements Callable<Integer> {
+    @Option(
+        names = "--port",
+        description = "HTTP port, default ${DEFAULT-VALUE} (a free one if taken).",
+        defaultValue = "8080")
+    int port;
+
+    @Option(names = "--stop", description = "Stop the running server.")
+    boolean stop;
+
+    @Override
+    public Integer call() {
+      Workspace workspace = Workspace.fromEnvironment();
+      Progress progress = new Progress(OUT);
+      if (stop) {
+        TrinoServer.running(workspace.trinoRun(), workspace.trinoCache())
+            .ifPresentOrElse(
+                trino -> {
+                  trino.stop();
+                  progress.log("serve", "Trino on port " + trino.port() + " stopped");
+                },
+                () -> progress.log("serve", "no Trino server is running for " + workspace.home()));
+        return 0;
+      }
+      TrinoServer trino = serve(workspace, port, progress);
+      printConnection(trino);
+      return 0;
+    }
+  }
+
+  static TrinoServer serve(Workspace workspace, int port, Progress progress) {
+    TrinoServer trino =
+        TrinoServer.start(
+            workspace.trinoRun(), workspace.trinoCache(), port, workspace.lakeRoot(), progress);
+    SparkSession spark =
+        Sessions.create("bluelamp", workspace.home().resolve("spark-warehouse").toString());
+    registerServed(trino, new Lake(spark, workspace.lakeRoot()), progress);
+    return trino;
+  }
+
+  static void printConnection(TrinoServer trino) {
+    OUT.println();
+    OUT.println("Connect a SQL client or BI tool with the Trino JDBC driver:");
+    OUT.println("  URL   " + trino.jdbcUrl() + "   (user: any name, no password on loopback)");
+    OUT.println("  e.g.  SELECT * FROM lake.gold.crime_counts_daily LIMIT 10");
+    OUT.println("Stop it with: ./bluelamp serve --stop");
+  }
+
+  @Command(
+      name = "demo",
+      mixinStandardHelpOptions = true,
+      description = {
+        "The whole slice on this machine: generate the sample world, run every pipeline, start",
+        "Trino, and answer a few questions through it. Trino keeps running afterwards."
+      })
+  static final class Demo implements Callable<Integer> {
+    @CommandLine.Mixin WorldOptions world = new WorldOptions();
+
+    @Option(
+        names = "--port",
+        description = "Trino HTTP port, default ${DEFAULT-VALUE}.",
+        defaultValue = "8080")
+    int port;
+
+    @Override
+    public Integer call() throws SQLException {
+      Workspace workspace = Workspace.fromEnvironment();
+      Progress progress = new Progress(OUT);
+      Pipelines pipelines = Pipelines.load(workspace.pipelines());
+      WorldGenerator.generate(workspace.world(), pipelines, world.options(), progress);
+      Interval interval = new Interval(world.start, world.start.plusDays(world.days));
+      boolean succeeded =
+          runPipelines(
+              workspace,
+              pipelines,
+              pipelines.sources(),
+              List.of(Runner.Layer.values()),
+              interval,
+              progress);
+      TrinoServer trino = serve(workspace, port, progress);
+      try (Connection connection = TrinoTables.connect(trino.jdbcUrl(), "demo")) {
+        answer(
+            connection,
+            "Top wards by recorded crime",
+            "SELECT ward_name, ward_id, sum(crime_count) AS crimes FROM lake.gold.crime_counts_daily"
+                + " GROUP BY ward_name, ward_id ORDER BY crimes DESC LIMIT 5");
+        answer(
+            connection,
+            "Top H3 hot-spot cells (crimes, resolution 8)",
+            "SELECT h3_index, sum(event_count) AS crimes, round(cell_lat, 5) AS lat,"
+                + " round(cell_lon, 5) AS lon FROM lake.gold.hotspot_h3 WHERE event_type = 'crime'"
+                + " GROUP BY h3_index, cell_lat, cell_lon ORDER BY crimes DESC LIMIT 5");
+        answer(
+            connection,
+            "Ingestion of the last run: read = accepted + quarantined",
+            "SELECT target, rows_read, rows_accepted, rows_quarantined FROM lake.ops.job_runs"
+                + " WHERE job = 'ingest' AND finished_at = (SELECT max(finished_at) FROM"
+                + " lake.ops.job_runs r WHERE r.target = job_runs.target) ORDER BY target");
+      }
+      printConnection(trino);
+      return succeeded ? 0 : 2;
+    }
+  }
+
+  static void answer(Connection connection, String title, String sql) throws SQLException {
+    OUT.println();
+    OUT.println("== " + title + " (through Trino)");
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      ResultSetMetaData meta = rows.getMetaData();
+      List<String[]> table = new ArrayList<>();
+      String[] header = new String[meta.getColumnCount()];
+      for (int i = 0; i < header.length; i++) {
+        header[i] = meta.getColumnLabel(i + 1);
+      }
+      table.add(header);
+      while (rows.next()) {
+        String[] row = new String[header.length];
+        for (int i = 0; i < row.length; i++) {
+          row[i] = String.valueOf(rows.getObject(i + 1));
+        }
+        table.add(row);
+      }
+      int[] widths = new int[header.length];
+      table.forEach(
+          r -> {
+            for (int i = 0; i < r.length; i++) widths[i] = Math.max(widths[i], r[i].length());
+          });
+      for (String[] row : table) {
+        StringBuilder line = new StringBuilder("  ");
+        for (int i = 0; i < row.length; i++) {
+          line.append(String.format(Locale.ROOT, "%-" + widths[i] + "s  ", row[i]));
+        }
+        OUT.println(line.toString().stripTrailing());
+      }
+    }
+  }
+
+  @Command(
+      name = "test",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Run the whole test suite (unit, component and integration tests, including a real Trino)",
+        "with Maven: the same command CI runs (.ci/run)."
+      })
+  static final class Test implements Callable<Integer> {
+    @Override
+    public Integer call() throws Exception {
+      Workspace workspace = Workspace.fromEnvironment();
+      List<String> command = new ArrayList<>(Arrays.asList("mvn", "-B", "verify"));
+      return new ProcessBuilder(command)
+          .directory(workspace.repository().toFile())
+          .inheritIO()
+          .start()
+          .waitFor();
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package org.bluelamp.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.bluelamp.Progress;
+import org.bluelamp.conform.SilverJob;
+import org.bluelamp.contract.EntitySpec;
+import org.bluelamp.contract.Force;
+import org.bluelamp.contract.Pipelines;
+import org.bluelamp.contract.SourceContract;
+import org.bluelamp.ingest.IngestJob;
+import org.bluelamp.ingest.Landing;
+import org.bluelamp.lake.Interval;
+import org.bluelamp.lake.JobResult;
+import org.bluelamp.lake.JobRuns;
+import org.bluelamp.lake.Lake;
+import org.bluelamp.model.GoldModels;
+
+/**
+ * Runs the layers for a data interval: every selected source into bronze, every silver entity of
+ * the forces involved, then the gold models. Each job is recorded in {@code ops.job_runs}; a
+ * failing source is recorded and reported, and the other sources go on.
+ */
+public final class Runner {
+  /** Which layers a run builds. */
+  public enum Layer {
+    BRONZE,
+    SILVER,
+    GOLD
+  }
+
+  private final Lake lake;
+  private final Pipelines pipelines;
+  private final Landing landing;
+  private final Path sqlRoot;
+  private final Progress progress;
+  private final JobRuns jobRuns;
+
+  public Runner(
+      Lake lake,
+      Pipelines pipelines,
+      Landing landing,
+      Path sqlRoot,
+      Progress progress,
+      JobRuns jobRuns) {
+    this.lake = requireNonNull(lake, "lake");
+    this.pipelines = requireNonNull(pipelines, "pipelines");
+    this.landing = requireNonNull(landing, "landing");
+    this.sqlRoot = requireNonNull(sqlRoot, "sqlRoot");
+    this.progress = requireNonNull(progress, "progress");
+    this.jobRuns = requireNonNull(jobRuns, "jobRuns");
+  }
+
+  /** What a run did; {@code failures} lists the jobs that failed, with their errors. */
+  public record Outcome(List<JobResult> results, List<String> failures) {
+    public Outcome {
+      results = List.copyOf(results);
+      failures = List.copyOf(failures);
+    }
+
+    public boolean succeeded() {
+      return failures.isEmpty();
+    }
+  }
+
+  public Outcome run(List<SourceContract> sources, List<Layer> layers, Interval interval) {
+    lake.registerAll();
+    List<JobResult> results = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    if (layers.contains(Layer.BRONZE)) {
+      IngestJob ingest = new IngestJob(lake, pipelines, landing, progress);
+      for (SourceContract source : sources) {
+        record(
+            interval,
+            "ingest",
+            IngestJob.bronzeTable(source).toString(),
+            () -> ingest.run(source, interval),
+            results,
+            failures);
+      }
+    }
+    if (layers.contains(Layer.SILVER)) {
+      SilverJob silver = new SilverJob(lake, pipelines, progress);
+      List<Force> forces =
+          sources.stream()
+              .map(SourceContract::force)
+              .distinct()
+              .sorted()
+              .map(pipelines::force)
+              .toList();
+      for (EntitySpec entity : silver.buildOrder()) {
+        for (Force force : forces) {
+          record(
+              interval,
+              "silver",
+              SilverJob.table(entity) + "/" + force.id(),
+              () -> silver.run(entity, force),
+              results,
+              failures);
+        }
+      }
+    }
+    if (layers.contains(Layer.GOLD)) {
+      GoldModels gold = new GoldModels(lake, progress);
+      for (var model : GoldModels.discover(sqlRoot)) {
+        record(
+            interval, "gold", "gold." + model.name(), () -> gold.build(model), results, failures);
+      }
+    }
+    return new Outcome(results, failures);
+  }
+
+  private void record(
+      Interval interval,
+      String job,
+      String target,
+      Supplier<JobResult> work,
+      List<JobResult> results,
+      List<String> failures) {
+    Instant started = Instant.now();
+    try {
+      JobResult result = work.get();
+      jobRuns.succeeded(interval, started, result);
+      results.add(result);
+    } catch (Exception e) { // Spark throws checked SparkException without declaring it
+      progress.log(job, "FAILED " + target + ": " + e.getMessage());
+      jobRuns.failed(interval, started, job, target, e);
+      failures.add(target + ": " + e.getMessage());
+    }
+  }
+}

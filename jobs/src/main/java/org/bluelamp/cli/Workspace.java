@@ -1,0 +1,52 @@
+package org.bluelamp.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+
+/**
+ * Where things are: the repository's declarations ({@code pipelines/}, {@code sql/}) and the
+ * working folder ({@code BLUELAMP_HOME}, default {@code .bluelamp/}) holding the generated world,
+ * the lake and the Trino run folder. The Trino server itself is cached per user.
+ */
+public record Workspace(Path repository, Path home) {
+  public Workspace {
+    repository = requireNonNull(repository, "repository").toAbsolutePath().normalize();
+    home = requireNonNull(home, "home").toAbsolutePath().normalize();
+  }
+
+  public static Workspace fromEnvironment() {
+    Path repository = Path.of(env("BLUELAMP_REPO", "."));
+    return new Workspace(
+        repository, Path.of(env("BLUELAMP_HOME", repository.resolve(".bluelamp").toString())));
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  public Path pipelines() {
+    return repository.resolve("pipelines");
+  }
+
+  public Path sql() {
+    return repository.resolve("sql");
+  }
+
+  public Path world() {
+    return home.resolve("world");
+  }
+
+  public String lakeRoot() {
+    return home.resolve("lake").toString();
+  }
+
+  public Path trinoRun() {
+    return home.resolve("trino");
+  }
+
+  public Path trinoCache() {
+    return Path.of(System.getProperty("user.home"), ".cache", "bluelamp");
+  }
+}

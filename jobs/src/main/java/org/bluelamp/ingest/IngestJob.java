@@ -1,0 +1,383 @@
+package org.bluelamp.ingest;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
+import org.bluelamp.Errors;
+import org.bluelamp.Progress;
+import org.bluelamp.contract.Action;
+import org.bluelamp.contract.ColumnSpec;
+import org.bluelamp.contract.Force;
+import org.bluelamp.contract.Pipelines;
+import org.bluelamp.contract.RuleSpec;
+import org.bluelamp.contract.SourceContract;
+import org.bluelamp.lake.Interval;
+import org.bluelamp.lake.JobResult;
+import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.TableName;
+
+/**
+ * The one engine that runs every source contract: read -> type -> code lists -> location -> quality
+ * rules -> in-batch de-duplication -> Delta MERGE into {@code bronze.<source>}, with rejected
+ * records in {@link Quarantine}. Records read = accepted + quarantined, always.
+ */
+public final class IngestJob {
+  public static final List<String> LINEAGE =
+      List.of("_source", "_batch_id", "_ingested_at", "_file", "_offset", "_row_hash");
+
+  private final Lake lake;
+  private final Pipelines pipelines;
+  private final Landing landing;
+  private final Progress progress;
+
+  public IngestJob(Lake lake, Pipelines pipelines, Landing landing, Progress progress) {
+    this.lake = requireNonNull(lake, "lake");
+    this.pipelines = requireNonNull(pipelines, "pipelines");
+    this.landing = requireNonNull(landing, "landing");
+    this.progress = requireNonNull(progress, "progress");
+  }
+
+  public static TableName bronzeTable(SourceContract contract) {
+    return new TableName("bronze", contract.id());
+  }
+
+  public JobResult run(SourceContract contract, Interval interval) {
+    List<LandingFile> files = landing.select(contract, interval);
+    String target = bronzeTable(contract).toString();
+    if (files.isEmpty()) {
+      progress.log("ingest", contract.id() + ": no files for " + interval);
+      return new JobResult("ingest", target, 0, 0, 0, 0, Map.of());
+    }
+    checkHeaders(contract, files);
+    Force force = pipelines.force(contract.force());
+    String batchId = batchId(contract, files);
+    Timestamp ingestedAt = Timestamp.from(Instant.now());
+
+    Dataset<Row> raw =
+        RawReader.read(
+            lake.spark(),
+            contract.id(),
+            FileReader.of(contract.reader()),
+            files,
+            contract.sourceColumns());
+    Dataset<Row> checked = check(contract, force, raw).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Row totals =
+          checked
+              .agg(
+                  count(lit(1)),
+                  sum(when(Failures.having(Action.QUARANTINE), 1).otherwise(0)),
+                  sum(when(Failures.having(Action.FAIL), 1).otherwise(0)))
+              .first();
+      long read = totals.getLong(0);
+      failOnFatal(contract, checked, totals.isNullAt(2) ? 0 : totals.getLong(2));
+      Map<String, Long> ruleFailures = ruleFailures(checked);
+      long quarantinedByRules = totals.isNullAt(1) ? 0 : totals.getLong(1);
+
+      Dataset<Row> ranked = rank(contract, checked.filter(not(Failures.having(Action.QUARANTINE))));
+      Column duplicate =
+          col("_rank").gt(1).and(sequence(contract).eqNullSafe(col("_winner_sequence")));
+      Dataset<Row> duplicates =
+          ranked
+              .filter(duplicate)
+              .withColumn(
+                  Failures.COLUMN,
+                  array(
+                      Failures.when(
+                          lit(true),
+                          "duplicate_record",
+                          null,
+                          lit(null),
+                          Action.QUARANTINE,
+                          concat(
+                              lit("same key and sequence as "),
+                              col("_winner_file"),
+                              lit(" line "),
+                              col("_winner_offset")))));
+      Dataset<Row> quarantined =
+          checked
+              .filter(Failures.having(Action.QUARANTINE))
+              .select(quarantineColumns(contract.id(), batchId, ingestedAt))
+              .unionByName(
+                  duplicates.select(quarantineColumns(contract.id(), batchId, ingestedAt)));
+      Dataset<Row> winners =
+          ranked
+              .filter(col("_rank").equalTo(1))
+              .select(bronzeColumns(contract, batchId, ingestedAt));
+
+      Quarantine.write(lake, contract.id(), files, quarantined);
+      lake.merge(bronzeTable(contract), winners, contract.key(), updateWhen(contract));
+
+      long quarantinedCount =
+          lake.read(Quarantine.TABLE)
+              .filter(
+                  col("_source")
+                      .equalTo(contract.id())
+                      .and(col("_file").isin(files.stream().map(LandingFile::name).toArray())))
+              .count();
+      long written = winners.count();
+      long duplicatesCount = quarantinedCount - quarantinedByRules;
+      if (duplicatesCount > 0) {
+        ruleFailures.put("duplicate_record", duplicatesCount);
+      }
+      JobResult result =
+          new JobResult(
+              "ingest",
+              target,
+              read,
+              read - quarantinedCount,
+              quarantinedCount,
+              written,
+              ruleFailures);
+      progress.log(
+          "ingest",
+          contract.id()
+              + ": "
+              + Progress.count(read)
+              + " read, "
+              + Progress.count(result.rowsAccepted())
+              + " accepted, "
+              + Progress.count(quarantinedCount)
+              + " quarantined ("
+              + files.size()
+              + " files, "
+              + Progress.count(duplicatesCount)
+              + " duplicates)");
+      return result;
+    } finally {
+      checked.unpersist();
+    }
+  }
+
+  /** Types every column and gathers each record's failures; adds the location columns. */
+  private Dataset<Row> check(SourceContract contract, Force force, Dataset<Row> raw) {
+    List<Column> select = new ArrayList<>();
+    List<Column> failures = new ArrayList<>();
+    for (String lineage : List.of(RawReader.FILE, RawReader.OFFSET, RawReader.RAW)) {
+      select.add(col(lineage));
+    }
+    failures.add(
+        Failures.when(
+            col(RawReader.ERROR).isNotNull(),
+            "malformed_record",
+            null,
+            lit(null),
+            Action.QUARANTINE,
+            col(RawReader.ERROR)));
+    for (ColumnSpec spec : contract.columns()) {
+      Column typed = Typing.typed(spec, force.zone());
+      select.add(typed.as(spec.name()));
+      failures.add(Typing.parseFailure(spec, typed));
+      if (spec.required()) {
+        failures.add(Typing.requiredFailure(spec));
+      }
+    }
+    select.add(array(failures.toArray(Column[]::new)).as("_f_typing"));
+    Dataset<Row> data = raw.select(select.toArray(Column[]::new));
+    List<String> failureColumns = new ArrayList<>(List.of("_f_typing"));
+    for (int i = 0; i < contract.codeLists().size(); i++) {
+      var spec = contract.codeLists().get(i);
+      data = CodeLists.lookUp(lake.spark(), data, spec, pipelines.codeListFile(spec.list()), i);
+      failureColumns.add("_f_code_" + i);
+    }
+    if (contract.geometry().isPresent()) {
+      data = Locations.add(data, contract.geometry().get(), force);
+      failureColumns.addAll(Locations.failureColumns());
+    }
+    List<Column> ruleFailures = new ArrayList<>();
+    for (RuleSpec rule : contract.rules()) {
+      ruleFailures.add(
+          Failures.when(
+              not(coalesce(expr(rule.check()), lit(false))),
+              rule.name(),
+              null,
+              lit(null),
+              rule.action(),
+              lit("failed check: " + rule.check())));
+    }
+    data = data.withColumn("_f_rules", Failures.of(ruleFailures));
+    failureColumns.add("_f_rules");
+    List<Column> all = new ArrayList<>();
+    for (String column : failureColumns) {
+      Column value = col(column);
+      all.add(column.equals("_f_typing") || column.equals("_f_rules") ? value : array(value));
+    }
+    Column merged =
+        org.apache.spark.sql.functions.filter(
+            org.apache.spark.sql.functions.flatten(array(all.toArray(Column[]::new))),
+            Column::isNotNull);
+    return data.withColumn(Failures.COLUMN, merged).drop(failureColumns.toArray(String[]::new));
+  }
+
+  private void failOnFatal(SourceContract contract, Dataset<Row> checked, long fatal) {
+    if (fatal == 0) {
+      return;
+    }
+    Row first =
+        checked
+            .filter(Failures.having(Action.FAIL))
+            .select(
+                col(RawReader.FILE),
+                col(RawReader.OFFSET),
+                expr("filter(" + Failures.COLUMN + ", f -> f.action = 'fail')[0] AS f"))
+            .orderBy(RawReader.FILE, RawReader.OFFSET)
+            .first();
+    Row failure = first.getStruct(2);
+    throw Errors.ruleFailed(
+        contract.id(),
+        first.getString(0),
+        first.getLong(1),
+        failure.getString(0),
+        fatal + " record(s) failed; the first: " + failure.getString(4));
+  }
+
+  private static Map<String, Long> ruleFailures(Dataset<Row> checked) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (Row row :
+        checked
+            .select(explode(col(Failures.COLUMN)).as("f"))
+            .groupBy(col("f.rule"))
+            .count()
+            .orderBy("rule")
+            .collectAsList()) {
+      counts.put(row.getString(0), row.getLong(1));
+    }
+    return counts;
+  }
+
+  private static Column sequence(SourceContract contract) {
+    return contract.sequence().map(s -> col(s)).orElse(lit(0));
+  }
+
+  /**
+   * Ranks the accepted records sharing a key: the highest sequence wins, then the earliest file and
+   * line. Another record with the winner's sequence is a duplicate; one with a lower sequence is an
+   * older version, superseded (accepted, not written).
+   */
+  private static Dataset<Row> rank(SourceContract contract, Dataset<Row> accepted) {
+    WindowSpec byKey =
+        Window.partitionBy(contract.key().stream().map(k -> col(k)).toArray(Column[]::new))
+            .orderBy(
+                sequence(contract).desc_nulls_last(), col(RawReader.FILE), col(RawReader.OFFSET));
+    return accepted
+        .withColumn("_rank", row_number().over(byKey))
+        .withColumn("_winner_sequence", first(sequence(contract)).over(byKey))
+        .withColumn("_winner_file", first(col(RawReader.FILE)).over(byKey))
+        .withColumn("_winner_offset", first(col(RawReader.OFFSET)).over(byKey));
+  }
+
+  private static Column updateWhen(SourceContract contract) {
+    return contract
+        .sequence()
+        .map(s -> col("s." + s).gt(col("t." + s)))
+        .orElse(not(col("s._row_hash").eqNullSafe(col("t._row_hash"))));
+  }
+
+  private static Column[] bronzeColumns(
+      SourceContract contract, String batchId, Timestamp ingestedAt) {
+    List<Column> columns = new ArrayList<>();
+    List<Column> data = new ArrayList<>();
+    for (String name : contract.outputColumns()) {
+      data.add(col(name));
+    }
+    contract
+        .geometry()
+        .ifPresent(
+            g ->
+                (g.isPoint() ? Locations.POINT_COLUMNS : Locations.AREA_COLUMNS)
+                    .forEach(c -> data.add(col(c))));
+    columns.addAll(data);
+    columns.add(lit(contract.id()).as("_source"));
+    columns.add(lit(batchId).as("_batch_id"));
+    columns.add(lit(ingestedAt).as("_ingested_at"));
+    columns.add(col(RawReader.FILE).as("_file"));
+    columns.add(col(RawReader.OFFSET).as("_offset"));
+    columns.add(sha2(to_json(struct(data.toArray(Column[]::new))), 256).as("_row_hash"));
+    return columns.toArray(Column[]::new);
+  }
+
+  private static Column[] quarantineColumns(String source, String batchId, Timestamp ingestedAt) {
+    Column headline = Failures.firstQuarantining();
+    return new Column[] {
+      lit(source).as("_source"),
+      lit(batchId).as("_batch_id"),
+      col(RawReader.FILE).as("_file"),
+      col(RawReader.OFFSET).as("_offset"),
+      headline.getField("rule").as("rule"),
+      headline.getField("column").as("column"),
+      headline.getField("value").as("value"),
+      headline.getField("reason").as("reason"),
+      col(Failures.COLUMN).as("failures"),
+      col(RawReader.RAW).as("record"),
+      lit(ingestedAt).as("_ingested_at")
+    };
+  }
+
+  /** Fails the source's batch, before reading, when a file lacks a declared column. */
+  private void checkHeaders(SourceContract contract, List<LandingFile> files) {
+    List<String> needed = contract.sourceColumns();
+    FileReader reader = FileReader.of(contract.reader());
+    for (LandingFile file : files) {
+      List<String> header;
+      try (InputStream in = landing.open(file)) {
+        header = reader.header(in);
+      } catch (IOException e) {
+        throw Errors.unreadableFile(contract.id(), file.name(), e);
+      }
+      if (header.isEmpty()) {
+        continue;
+      }
+      List<String> missing = needed.stream().filter(c -> !header.contains(c)).toList();
+      if (!missing.isEmpty()) {
+        throw Errors.missingColumns(contract.id(), file.name(), missing, header);
+      }
+    }
+  }
+
+  /** The same files (names and sizes) always give the same batch id. */
+  private static String batchId(SourceContract contract, List<LandingFile> files) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(contract.id().getBytes(StandardCharsets.UTF_8));
+      for (LandingFile file : files) {
+        digest.update((file.name() + ":" + file.size()).getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

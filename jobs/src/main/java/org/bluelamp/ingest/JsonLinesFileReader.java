@@ -1,0 +1,108 @@
+package org.bluelamp.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.bluelamp.contract.ReaderSpec;
+
+/** One JSON object per line; nested values are kept as JSON text. */
+final class JsonLinesFileReader implements FileReader {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  private final String encoding;
+
+  JsonLinesFileReader(ReaderSpec spec) {
+    this.encoding = spec.encoding().name();
+  }
+
+  @Override
+  public List<String> header(InputStream in) {
+    return List.of();
+  }
+
+  @Override
+  public Iterator<RawRecord> read(InputStream in) {
+    BufferedReader lines = new BufferedReader(new InputStreamReader(in, Charset.forName(encoding)));
+    return new Iterator<>() {
+      private long lineNumber;
+      private String next = advance();
+
+      private String advance() {
+        try {
+          String line;
+          do {
+            line = lines.readLine();
+            lineNumber++;
+          } while (line != null && line.isBlank());
+          return line;
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public RawRecord next() {
+        if (next == null) {
+          throw new NoSuchElementException();
+        }
+        String line = next;
+        long offset = lineNumber;
+        next = advance();
+        return parse(offset, line);
+      }
+    };
+  }
+
+  static RawRecord parse(long offset, String line) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(line);
+    } catch (JsonProcessingException e) {
+      return new RawRecord(offset, Map.of(), line, "not valid JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      return new RawRecord(offset, Map.of(), line, "not a JSON object");
+    }
+    return new RawRecord(offset, fields(node), line, null);
+  }
+
+  static Map<String, String> fields(JsonNode object) {
+    Map<String, String> fields = new HashMap<>();
+    object
+        .fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode value = e.getValue();
+              String text;
+              if (value.isNull()) {
+                text = null;
+              } else if (value.isBigDecimal()) {
+                text = value.decimalValue().toPlainString();
+              } else if (value.isValueNode()) {
+                text = value.asText();
+              } else {
+                text = value.toString();
+              }
+              fields.put(e.getKey(), text);
+            });
+    return fields;
+  }
+}

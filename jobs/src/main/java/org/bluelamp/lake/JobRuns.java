@@ -1,0 +1,88 @@
+package org.bluelamp.lake;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** {@code ops.job_runs}: one row per job run, success or failure, appended and never rewritten. */
+public final class JobRuns {
+  public static final TableName TABLE = new TableName("ops", "job_runs");
+
+  private static final StructType SCHEMA =
+      new StructType()
+          .add("run_id", DataTypes.StringType, false)
+          .add("job", DataTypes.StringType, false)
+          .add("target", DataTypes.StringType, false)
+          .add("interval_from", DataTypes.DateType, true)
+          .add("interval_to", DataTypes.DateType, true)
+          .add("started_at", DataTypes.TimestampType, false)
+          .add("finished_at", DataTypes.TimestampType, false)
+          .add("duration_ms", DataTypes.LongType, false)
+          .add("rows_read", DataTypes.LongType, false)
+          .add("rows_accepted", DataTypes.LongType, false)
+          .add("rows_quarantined", DataTypes.LongType, false)
+          .add("rows_written", DataTypes.LongType, false)
+          .add(
+              "rule_failures",
+              DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType),
+              false)
+          .add("status", DataTypes.StringType, false)
+          .add("error", DataTypes.StringType, true);
+
+  private final Lake lake;
+  private final String runId;
+
+  public JobRuns(Lake lake, String runId) {
+    this.lake = requireNonNull(lake, "lake");
+    this.runId = requireNonNull(runId, "runId");
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  public void succeeded(Interval interval, Instant started, JobResult result) {
+    write(interval, started, result, "succeeded", null);
+  }
+
+  public void failed(
+      Interval interval, Instant started, String job, String target, Throwable error) {
+    write(
+        interval,
+        started,
+        new JobResult(job, target, 0, 0, 0, 0, Map.of()),
+        "failed",
+        String.valueOf(error.getMessage()));
+  }
+
+  private void write(
+      Interval interval, Instant started, JobResult result, String status, String error) {
+    Instant finished = Instant.now();
+    Row row =
+        RowFactory.create(
+            runId,
+            result.job(),
+            result.target(),
+            interval == null ? null : java.sql.Date.valueOf(interval.from()),
+            interval == null ? null : java.sql.Date.valueOf(interval.to()),
+            Timestamp.from(started),
+            Timestamp.from(finished),
+            Duration.between(started, finished).toMillis(),
+            result.rowsRead(),
+            result.rowsAccepted(),
+            result.rowsQuarantined(),
+            result.rowsWritten(),
+            scala.collection.JavaConverters.mapAsScalaMap(result.ruleFailures()),
+            status,
+            error);
+    lake.append(TABLE, lake.spark().createDataFrame(List.of(row), SCHEMA).coalesce(1));
+  }
+}

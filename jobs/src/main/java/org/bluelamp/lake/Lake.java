@@ -1,0 +1,162 @@
+package org.bluelamp.lake;
+
+import static java.util.Objects.requireNonNull;
+
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * The Delta lake under one root: {@code <root>/<schema>/<table>}. Every write goes through here so
+ * that each table is also registered by name in the session's catalog (gold SQL reads {@code
+ * silver.crime}).
+ */
+public final class Lake {
+  public static final List<String> SCHEMAS = List.of("bronze", "silver", "gold", "ops");
+
+  private final SparkSession spark;
+  private final String root;
+
+  public Lake(SparkSession spark, String root) {
+    this.spark = requireNonNull(spark, "spark");
+    this.root = stripSlash(requireNonNull(root, "root"));
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public String root() {
+    return root;
+  }
+
+  public String location(TableName name) {
+    return root + "/" + name.schema() + "/" + name.table();
+  }
+
+  public boolean exists(TableName name) {
+    return DeltaTable.isDeltaTable(spark, location(name));
+  }
+
+  public Dataset<Row> read(TableName name) {
+    return spark.read().format("delta").load(location(name));
+  }
+
+  /** Registers every Delta table under the root in the session catalog, by path. */
+  public List<TableName> registerAll() {
+    List<TableName> tables = tables();
+    tables.forEach(this::register);
+    return tables;
+  }
+
+  public void register(TableName name) {
+    spark.sql("CREATE DATABASE IF NOT EXISTS " + name.schema());
+    spark.sql(
+        "CREATE TABLE IF NOT EXISTS "
+            + name
+            + " USING DELTA LOCATION '"
+            + location(name).replace("'", "''")
+            + "'");
+  }
+
+  /** Every Delta table under the root, schema by schema, in name order. */
+  public List<TableName> tables() {
+    List<TableName> result = new ArrayList<>();
+    try {
+      FileSystem fs = fileSystem();
+      for (String schema : SCHEMAS) {
+        Path dir = new Path(root + "/" + schema);
+        if (!fs.exists(dir)) {
+          continue;
+        }
+        FileStatus[] children = fs.listStatus(dir);
+        Arrays.sort(children, Comparator.comparing(s -> s.getPath().getName()));
+        for (FileStatus child : children) {
+          if (child.isDirectory() && fs.exists(new Path(child.getPath(), "_delta_log"))) {
+            result.add(new TableName(schema, child.getPath().getName()));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the lake at " + root, e);
+    }
+    return List.copyOf(result);
+  }
+
+  /** Replaces the whole table (gold aggregates, small reference tables). */
+  public void overwrite(TableName name, Dataset<Row> data) {
+    data.write()
+        .format("delta")
+        .mode("overwrite")
+        .option("overwriteSchema", "true")
+        .save(location(name));
+    register(name);
+  }
+
+  /** Replaces the rows matching {@code predicate} and nothing else (one force, one interval). */
+  public void replaceWhere(TableName name, Dataset<Row> data, String predicate) {
+    if (!exists(name)) {
+      data.write().format("delta").mode("overwrite").save(location(name));
+    } else {
+      data.write()
+          .format("delta")
+          .mode("overwrite")
+          .option("replaceWhere", predicate)
+          .option("mergeSchema", "true")
+          .save(location(name));
+    }
+    register(name);
+  }
+
+  public void append(TableName name, Dataset<Row> data) {
+    data.write().format("delta").mode("append").option("mergeSchema", "true").save(location(name));
+    register(name);
+  }
+
+  /**
+   * Upserts {@code data} (unique on {@code key}) into the table. A matched row is replaced only
+   * when {@code updateWhen} holds (e.g. a newer sequence), so replaying a batch changes nothing.
+   */
+  public void merge(TableName name, Dataset<Row> data, List<String> key, Column updateWhen) {
+    if (!exists(name)) {
+      data.limit(0).write().format("delta").save(location(name));
+    }
+    Column on =
+        key.stream()
+            .map(k -> functions.col("t." + k).equalTo(functions.col("s." + k)))
+            .reduce(Column::and)
+            .orElseThrow();
+    DeltaTable.forPath(spark, location(name))
+        .as("t")
+        .merge(data.as("s"), on)
+        .whenMatched(updateWhen)
+        .updateAll()
+        .whenNotMatched()
+        .insertAll()
+        .execute();
+    register(name);
+  }
+
+  private FileSystem fileSystem() throws IOException {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    return FileSystem.get(URI.create(root.contains(":") ? root : "file://" + root), conf);
+  }
+
+  private static String stripSlash(String path) {
+    return path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+  }
+}

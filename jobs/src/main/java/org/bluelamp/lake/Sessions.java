@@ -1,0 +1,51 @@
+package org.bluelamp.lake;
+
+import org.apache.spark.sql.SparkSession;
+
+/** The one place a SparkSession is configured: Delta, Sedona, Kryo and sane local defaults. */
+public final class Sessions {
+  private Sessions() {}
+
+  /**
+   * A session on this machine. The master defaults to {@code local[*]}; spark-submit's master wins
+   * when one is set.
+   */
+  public static SparkSession create(String appName, String warehouseDir) {
+    SparkSession.Builder builder =
+        SparkSession.builder()
+            .appName(appName)
+            .config(
+                "spark.sql.extensions",
+                "io.delta.sql.DeltaSparkSessionExtension,"
+                    + "org.apache.sedona.sql.SedonaSqlExtensions")
+            .config(
+                "spark.sql.catalog.spark_catalog",
+                "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+            .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
+            .config("spark.kryo.registrator", "org.apache.sedona.core.serde.SedonaKryoRegistrator")
+            // Tables are Delta folders registered by path at start-up (Lake), not a Hive metastore.
+            .config("spark.sql.catalogImplementation", "in-memory")
+            .config("spark.sql.warehouse.dir", warehouseDir)
+            // Every instant is stored in UTC; local times are computed from the force's zone.
+            .config("spark.sql.session.timeZone", "UTC")
+            // Unparseable dates become NULL (and are then quarantined) instead of failing the job.
+            .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
+            .config("spark.sql.shuffle.partitions", "8")
+            .config("spark.sql.adaptive.enabled", "true")
+            // 50 by default: far too many for the small tables of one machine.
+            .config("spark.databricks.delta.snapshotPartitions", "2")
+            // New source columns are accepted by MERGE (schema drift is reported, not fatal).
+            .config("spark.databricks.delta.schema.autoMerge.enabled", "true")
+            .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false");
+    if (!System.getProperties().containsKey("spark.master")) {
+      builder
+          .master("local[*]")
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1");
+    }
+    SparkSession spark = builder.getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    return spark;
+  }
+}

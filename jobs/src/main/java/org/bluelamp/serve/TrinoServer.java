@@ -1,0 +1,189 @@
+package org.bluelamp.serve;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import org.bluelamp.Errors;
+import org.bluelamp.Progress;
+
+/**
+ * One Trino server on loopback reading the lake through a Delta catalog named {@value #CATALOG}.
+ * Its configuration and data live in a run folder; it keeps running until {@link #stop()}.
+ */
+public final class TrinoServer {
+  public static final String CATALOG = "lake";
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+  private final Path server;
+  private final Path runDir;
+  private final int port;
+
+  private TrinoServer(Path server, Path runDir, int port) {
+    this.server = requireNonNull(server, "server");
+    this.runDir = requireNonNull(runDir, "runDir");
+    this.port = port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:trino://127.0.0.1:" + port + "/" + CATALOG;
+  }
+
+  /**
+   * Starts a server for the lake, or returns the one already running from {@code runDir}.
+   *
+   * @param port the HTTP port; 0 picks a free one
+   */
+  public static TrinoServer start(
+      Path runDir, Path cache, int port, String lakeRoot, Progress progress) {
+    Path server = TrinoDistribution.ensure(cache, progress);
+    Optional<TrinoServer> running = running(runDir, cache);
+    if (running.isPresent()) {
+      progress.log("serve", "Trino already running on port " + running.get().port());
+      return running.get();
+    }
+    int chosen = port == 0 || !free(port) ? freePort() : port;
+    if (port != 0 && chosen != port) {
+      progress.log("serve", "port " + port + " is taken; using " + chosen);
+    }
+    Path java = JavaRuntimes.forTrino();
+    TrinoConfig.write(runDir, chosen, lakeRoot);
+    progress.log(
+        "serve",
+        "starting Trino "
+            + TrinoDistribution.VERSION
+            + " on 127.0.0.1:"
+            + chosen
+            + " with "
+            + java);
+    TrinoServer trino = new TrinoServer(server, runDir, chosen);
+    trino.launcher("start", "--jvm-dir", java.toString());
+    trino.awaitReady();
+    progress.log("serve", "Trino ready at " + trino.jdbcUrl());
+    return trino;
+  }
+
+  /** The server started earlier from {@code runDir}, if it is still running. */
+  public static Optional<TrinoServer> running(Path runDir, Path cache) {
+    Path server = cache.resolve("trino-server-" + TrinoDistribution.VERSION);
+    Path config = runDir.resolve("etc/config.properties");
+    if (!Files.isRegularFile(config) || !Files.isExecutable(server.resolve("bin/launcher"))) {
+      return Optional.empty();
+    }
+    Properties properties = new Properties();
+    try (var in = Files.newInputStream(config)) {
+      properties.load(in);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    TrinoServer trino =
+        new TrinoServer(
+            server, runDir, Integer.parseInt(properties.getProperty("http-server.http.port")));
+    return trino.isReady() ? Optional.of(trino) : Optional.empty();
+  }
+
+  public void stop() {
+    launcher("stop");
+  }
+
+  private void launcher(String command, String... extra) {
+    List<String> arguments = new ArrayList<>();
+    arguments.add(server.resolve("bin/launcher").toString());
+    arguments.add("--etc-dir=" + runDir.resolve("etc"));
+    arguments.add("--data-dir=" + runDir.resolve("data"));
+    arguments.addAll(List.of(extra));
+    arguments.add(command);
+    try {
+      Process process = new ProcessBuilder(arguments).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes());
+      if (process.waitFor() != 0 && !command.equals("stop")) {
+        throw Errors.trinoNotReady(
+            "127.0.0.1:" + port, serverLog(), "launcher " + command + " failed: " + output);
+      }
+    } catch (IOException e) {
+      throw Errors.io("run the Trino launcher in " + server, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Errors.io("wait for the Trino launcher", e);
+    }
+  }
+
+  private void awaitReady() {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (isReady()) {
+        return;
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw Errors.trinoNotReady("http://127.0.0.1:" + port, serverLog(), tail(serverLog(), 30));
+  }
+
+  private boolean isReady() {
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/info"))
+                      .timeout(Duration.ofSeconds(2))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200 && response.body().contains("\"starting\":false");
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private Path serverLog() {
+    return runDir.resolve("data/var/log/server.log");
+  }
+
+  private static String tail(Path file, int lines) {
+    try {
+      List<String> all = Files.readAllLines(file);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(no log at " + file + ")";
+    }
+  }
+
+  private static boolean free(int port) {
+    try (ServerSocket socket =
+        new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw Errors.io("find a free port for Trino", e);
+    }
+  }
+}
