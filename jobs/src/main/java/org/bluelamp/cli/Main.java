@@ -25,7 +25,6 @@ import org.bluelamp.lake.Interval;
 import org.bluelamp.lake.JobRuns;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.Sessions;
-import org.bluelamp.lake.TableName;
 import org.bluelamp.serve.TrinoServer;
 import org.bluelamp.serve.TrinoTables;
 import org.bluelamp.synth.Truth;
@@ -216,7 +215,8 @@ public final class Main implements Callable<Integer> {
         new Runner(lake, pipelines, landing, workspace.sql(), progress, new JobRuns(lake, runId))
             .run(sources, layers, interval);
     TrinoServer.running(workspace.trinoRun(), workspace.trinoCache())
-        .ifPresent(trino -> registerServed(trino, lake, progress));
+        .ifPresent(
+            trino -> TrinoTables.registerLake(trino.jdbcUrl(), workspace.lakeRoot(), progress));
     if (!outcome.succeeded()) {
       progress.log(
           "run",
@@ -230,14 +230,6 @@ public final class Main implements Callable<Integer> {
     progress.log(
         "run", "done: " + outcome.results().size() + " jobs succeeded (run " + runId + ")");
     return true;
-  }
-
-  static void registerServed(TrinoServer trino, Lake lake, Progress progress) {
-    List<TableName> served =
-        lake.tables().stream()
-            .filter(t -> TrinoTables.SERVED_SCHEMAS.contains(t.schema()))
-            .toList();
-    TrinoTables.register(trino.jdbcUrl(), served, t -> "file://" + lake.location(t), progress);
   }
 
   @Command(
@@ -284,9 +276,7 @@ public final class Main implements Callable<Integer> {
     TrinoServer trino =
         TrinoServer.start(
             workspace.trinoRun(), workspace.trinoCache(), port, workspace.lakeRoot(), progress);
-    SparkSession spark =
-        Sessions.create("bluelamp", workspace.home().resolve("spark-warehouse").toString());
-    registerServed(trino, new Lake(spark, workspace.lakeRoot()), progress);
+    TrinoTables.registerLake(trino.jdbcUrl(), workspace.lakeRoot(), progress);
     return trino;
   }
 
@@ -319,6 +309,7 @@ public final class Main implements Callable<Integer> {
       Workspace workspace = Workspace.fromEnvironment();
       Progress progress = new Progress(OUT);
       Pipelines pipelines = Pipelines.load(workspace.pipelines());
+      startAfreshIfTheWorldChanged(workspace, world.options(), progress);
       WorldGenerator.generate(workspace.world(), pipelines, world.options(), progress);
       Interval interval = new Interval(world.start, world.start.plusDays(world.days));
       boolean succeeded =
@@ -351,6 +342,32 @@ public final class Main implements Callable<Integer> {
       }
       printConnection(trino);
       return succeeded ? 0 : 2;
+    }
+  }
+
+  /**
+   * A lake holds one sample world: when the demo is asked for another (other days, scale or seed),
+   * the old world, lake and Trino registrations are removed first.
+   */
+  static void startAfreshIfTheWorldChanged(
+      Workspace workspace, WorldGenerator.Options options, Progress progress) {
+    if (!WorldGenerator.truthFile(workspace.world(), "england").toFile().isFile()) {
+      return;
+    }
+    Truth previous = WorldGenerator.readTruth(workspace.world(), "england");
+    boolean same =
+        previous.start().equals(options.start().toString())
+            && previous.days() == options.days()
+            && previous.scale() == options.scale()
+            && previous.seed() == options.seed();
+    if (same) {
+      return;
+    }
+    progress.log("demo", "different world options: removing the previous world and lake");
+    TrinoServer.running(workspace.trinoRun(), workspace.trinoCache()).ifPresent(TrinoServer::stop);
+    for (Path dir :
+        List.of(workspace.world(), Path.of(workspace.lakeRoot()), workspace.trinoRun())) {
+      org.bluelamp.FileTrees.deleteRecursively(dir);
     }
   }
 

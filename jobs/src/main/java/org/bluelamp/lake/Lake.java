@@ -45,6 +45,10 @@ public final class Lake {
   }
 
   public String location(TableName name) {
+    return location(root, name);
+  }
+
+  public static String location(String root, TableName name) {
     return root + "/" + name.schema() + "/" + name.table();
   }
 
@@ -75,9 +79,14 @@ public final class Lake {
 
   /** Every Delta table under the root, schema by schema, in name order. */
   public List<TableName> tables() {
+    return tables(root, spark.sparkContext().hadoopConfiguration());
+  }
+
+  /** The Delta tables under a lake root, found without a Spark session. */
+  public static List<TableName> tables(String root, Configuration conf) {
     List<TableName> result = new ArrayList<>();
     try {
-      FileSystem fs = fileSystem();
+      FileSystem fs = fileSystem(root, conf);
       for (String schema : SCHEMAS) {
         Path dir = new Path(root + "/" + schema);
         if (!fs.exists(dir)) {
@@ -151,9 +160,13 @@ public final class Lake {
     register(name);
   }
 
-  private FileSystem fileSystem() throws IOException {
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
+  private static FileSystem fileSystem(String root, Configuration conf) throws IOException {
     return FileSystem.get(URI.create(root.contains(":") ? root : "file://" + root), conf);
+  }
+
+  /** A table's location as a URI, the form Trino registers (file:///... for local paths). */
+  public static String uri(String location) {
+    return location.contains(":") ? location : "file://" + location;
   }
 
   private static String stripSlash(String path) {

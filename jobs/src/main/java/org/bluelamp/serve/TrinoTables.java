@@ -10,9 +10,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
 import org.bluelamp.Errors;
 import org.bluelamp.Progress;
+import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.TableName;
 
 /**
@@ -34,11 +37,22 @@ public final class TrinoTables {
     return DriverManager.getConnection(jdbcUrl, properties);
   }
 
-  /** Registers each table not yet known to Trino; returns how many were new. */
-  public static int register(
+  /**
+   * Registers the served tables of the lake at {@code lakeRoot} that Trino does not know yet;
+   * returns how many were new. Called after every run while a server is up, and when one starts.
+   */
+  public static int registerLake(String jdbcUrl, String lakeRoot, Progress progress) {
+    List<TableName> served =
+        Lake.tables(lakeRoot, new Configuration()).stream()
+            .filter(t -> SERVED_SCHEMAS.contains(t.schema()))
+            .toList();
+    return register(jdbcUrl, served, t -> Lake.uri(Lake.location(lakeRoot, t)), progress);
+  }
+
+  private static int register(
       String jdbcUrl,
       List<TableName> tables,
-      java.util.function.Function<TableName, String> location,
+      Function<TableName, String> location,
       Progress progress) {
     int added = 0;
     try (Connection connection = connect(jdbcUrl, SERVICE_USER);

@@ -1,0 +1,140 @@
+package org.bluelamp.serve;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.bluelamp.Progress;
+import org.bluelamp.SharedSpark;
+import org.bluelamp.lake.TableName;
+import org.bluelamp.pipeline.SampleWorld;
+import org.bluelamp.synth.Truth;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real Trino 476 server, started through the code path of `bluelamp serve`, serving the sample
+ * world's lake; its answers must equal Spark's and the generator's truth.
+ */
+class TrinoServeIT {
+  private static SampleWorld world;
+  private static TrinoServer trino;
+  private static Connection connection;
+
+  @BeforeAll
+  static void serve() throws Exception {
+    world = SampleWorld.get();
+    Path run = Files.createTempDirectory("bluelamp-trino-it");
+    Path cache = Path.of(System.getProperty("user.home"), ".cache", "bluelamp");
+    trino = TrinoServer.start(run, cache, 0, world.lake.root(), new Progress(System.out));
+    assertThat(TrinoTables.registerLake(trino.jdbcUrl(), world.lake.root(), Progress.silent()))
+        .isGreaterThanOrEqualTo(3);
+    connection = TrinoTables.connect(trino.jdbcUrl(), "it-analyst");
+  }
+
+  @AfterAll
+  static void stop() throws SQLException {
+    if (connection != null) {
+      connection.close();
+    }
+    if (trino != null) {
+      trino.stop();
+    }
+  }
+
+  private static Map<String, Long> longsByKey(String sql) throws SQLException {
+    Map<String, Long> result = new HashMap<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        result.put(String.valueOf(rows.getString(1)), rows.getLong(2));
+      }
+    }
+    return result;
+  }
+
+  @Test
+  void crimeCountsPerWardThroughTrinoEqualSparkAndTheTruth() throws SQLException {
+    Map<String, Long> viaTrino =
+        longsByKey(
+            "SELECT ward_id, sum(crime_count) FROM lake.gold.crime_counts_daily GROUP BY ward_id");
+    Map<String, Long> viaSpark = new HashMap<>();
+    for (Row row :
+        world
+            .lake
+            .read(TableName.of("gold.crime_counts_daily"))
+            .groupBy("ward_id")
+            .agg(sum("crime_count"))
+            .collectAsList()) {
+      viaSpark.put(String.valueOf(row.getString(0)), row.getLong(1));
+    }
+    Map<String, Long> truth = new HashMap<>();
+    for (Truth.DailyCount count : world.truth.crimeCountsDaily()) {
+      truth.merge(count.wardId(), count.count(), Long::sum);
+    }
+    assertThat(viaTrino).isEqualTo(viaSpark).isEqualTo(truth);
+  }
+
+  @Test
+  void hotspotCellsThroughTrinoEqualSpark() throws SQLException {
+    Map<String, Long> viaTrino =
+        longsByKey(
+            "SELECT event_type || ':' || CAST(h3_cell AS varchar), sum(event_count)"
+                + " FROM lake.gold.hotspot_h3 GROUP BY 1");
+    Map<String, Long> viaSpark = new HashMap<>();
+    for (Row row :
+        world
+            .lake
+            .read(TableName.of("gold.hotspot_h3"))
+            .groupBy(col("event_type"), col("h3_cell"))
+            .agg(sum("event_count"))
+            .collectAsList()) {
+      viaSpark.put(row.getString(0) + ":" + row.getLong(1), row.getLong(2));
+    }
+    assertThat(viaTrino).hasSizeGreaterThan(100).isEqualTo(viaSpark);
+  }
+
+  @Test
+  void jobRunsAreServedAndReconcile() throws SQLException {
+    Map<String, Long> read =
+        longsByKey(
+            "SELECT target, max(rows_read) FROM lake.ops.job_runs WHERE job = 'ingest'"
+                + " AND rows_read = rows_accepted + rows_quarantined GROUP BY target");
+    for (Map.Entry<String, Truth.SourceTruth> source : world.truth.sources().entrySet()) {
+      assertThat(read.get("bronze." + source.getKey())).isEqualTo(source.getValue().records());
+    }
+  }
+
+  @Test
+  void newTablesAreRegisteredAndLaterWritesAreVisibleAtOnce() throws SQLException {
+    StructType schema = new StructType().add("n", DataTypes.IntegerType);
+    TableName probe = TableName.of("gold.it_probe");
+    world.lake.overwrite(
+        probe, SharedSpark.session().createDataFrame(List.of(RowFactory.create(1)), schema));
+    assertThat(TrinoTables.registerLake(trino.jdbcUrl(), world.lake.root(), Progress.silent()))
+        .isEqualTo(1);
+    assertThat(longsByKey("SELECT 'n', count(*) FROM lake.gold.it_probe")).containsEntry("n", 1L);
+    world.lake.overwrite(
+        probe,
+        SharedSpark.session()
+            .createDataFrame(
+                List.of(RowFactory.create(1), RowFactory.create(2), RowFactory.create(3)), schema));
+    assertThat(TrinoTables.registerLake(trino.jdbcUrl(), world.lake.root(), Progress.silent()))
+        .isZero();
+    assertThat(longsByKey("SELECT 'n', count(*) FROM lake.gold.it_probe")).containsEntry("n", 3L);
+  }
+}
