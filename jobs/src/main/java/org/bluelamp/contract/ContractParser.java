@@ -360,7 +360,7 @@ final class ContractParser {
     String check = yaml.string("check");
     try {
       CatalystSqlParser$.MODULE$.parseExpression(check);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // ParseException is checked in Scala's eyes, undeclared in Java's
       throw yaml.error(
           "check",
           "not a valid SQL expression: " + e.getMessage().lines().findFirst().orElse(""),
