@@ -33,7 +33,8 @@ public final class TrinoDistribution {
           "-q",
           "dependency:get",
           "-Dtransitive=false",
-          "-Dartifact=" + ARTIFACT);
+          "-Dartifact=" + ARTIFACT,
+          "-Dmaven.repo.local=" + repository());
       if (!Files.isRegularFile(tarball)) {
         throw Errors.trinoDownload(ARTIFACT, "Maven finished but " + tarball + " is missing");
       }
@@ -52,14 +53,17 @@ public final class TrinoDistribution {
     return server;
   }
 
-  private static Path tarball() {
+  /** The local Maven repository: {@code -Dmaven.repo.local} if given, else ~/.m2/repository. */
+  private static Path repository() {
     String repository = System.getProperty("maven.repo.local");
-    Path root =
-        repository != null
-            ? Path.of(repository)
-            : Path.of(System.getProperty("user.home"), ".m2", "repository");
-    return root.resolve(
-        "io/trino/trino-server/" + VERSION + "/trino-server-" + VERSION + ".tar.gz");
+    return repository != null
+        ? Path.of(repository)
+        : Path.of(System.getProperty("user.home"), ".m2", "repository");
+  }
+
+  private static Path tarball() {
+    return repository()
+        .resolve("io/trino/trino-server/" + VERSION + "/trino-server-" + VERSION + ".tar.gz");
   }
 
   private static void run(Path directory, String... command) {
