@@ -49,6 +49,32 @@ public final class Errors {
         null);
   }
 
+  public static BluelampException typeChanged(
+      String source,
+      String column,
+      String expected,
+      long failed,
+      String file,
+      long offset,
+      String example) {
+    return new BluelampException(
+        "Source " + source + ": column " + column + " no longer holds " + expected + " values",
+        "none of its "
+            + failed
+            + " present values parse; the first is '"
+            + example
+            + "' at "
+            + file
+            + " line "
+            + offset
+            + ". The source's format has changed",
+        "confirm the new format with the supplier, then change the column's type or format in"
+            + " pipelines/sources/"
+            + source.replace("__", "/")
+            + ".yaml; this batch was not written, the other sources go on",
+        null);
+  }
+
   public static BluelampException unreadableFile(String source, String file, Throwable cause) {
     return new BluelampException(
         "Source " + source + ": cannot read " + file,

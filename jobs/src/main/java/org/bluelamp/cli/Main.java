@@ -161,6 +161,11 @@ public final class Main implements Callable<Integer> {
         description = "Layers to build: ${COMPLETION-CANDIDATES} (default: all).")
     List<Runner.Layer> layers = new ArrayList<>(List.of(Runner.Layer.values()));
 
+    @Option(
+        names = "--reprocess",
+        description = "Read every file of the interval again, not only new or changed ones.")
+    boolean reprocess;
+
     @Override
     public Integer call() {
       Workspace workspace = Workspace.fromEnvironment();
@@ -171,7 +176,9 @@ public final class Main implements Callable<Integer> {
               ? pipelines.sources()
               : sources.stream().map(pipelines::source).toList();
       Interval interval = interval(workspace, from, to);
-      return runPipelines(workspace, pipelines, selected, layers, interval, progress) ? 0 : 2;
+      return runPipelines(workspace, pipelines, selected, layers, interval, reprocess, progress)
+          ? 0
+          : 2;
     }
   }
 
@@ -200,6 +207,7 @@ public final class Main implements Callable<Integer> {
       List<SourceContract> sources,
       List<Runner.Layer> layers,
       Interval interval,
+      boolean reprocess,
       Progress progress) {
     progress.log("run", sources.size() + " source(s), layers " + layers + ", interval " + interval);
     SparkSession spark =
@@ -213,7 +221,7 @@ public final class Main implements Callable<Integer> {
             spark.sparkContext().hadoopConfiguration());
     Runner.Outcome outcome =
         new Runner(lake, pipelines, landing, workspace.sql(), progress, new JobRuns(lake, runId))
-            .run(sources, layers, interval);
+            .run(sources, layers, interval, reprocess);
     TrinoServer.running(workspace.trinoRun(), workspace.trinoCache())
         .ifPresent(
             trino -> TrinoTables.registerLake(trino.jdbcUrl(), workspace.lakeRoot(), progress));
@@ -319,6 +327,7 @@ public final class Main implements Callable<Integer> {
               pipelines.sources(),
               List.of(Runner.Layer.values()),
               interval,
+              true,
               progress);
       TrinoServer trino = serve(workspace, port, progress);
       try (Connection connection = TrinoTables.connect(trino.jdbcUrl(), "demo")) {

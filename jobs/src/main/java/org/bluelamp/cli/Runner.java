@@ -68,7 +68,12 @@ public final class Runner {
     }
   }
 
-  public Outcome run(List<SourceContract> sources, List<Layer> layers, Interval interval) {
+  /**
+   * Runs the layers; with {@code reprocess}, sources read every file of the interval again instead
+   * of only the new ones (a backfill).
+   */
+  public Outcome run(
+      List<SourceContract> sources, List<Layer> layers, Interval interval, boolean reprocess) {
     lake.registerAll();
     List<JobResult> results = new ArrayList<>();
     List<String> failures = new ArrayList<>();
@@ -79,7 +84,7 @@ public final class Runner {
             interval,
             "ingest",
             IngestJob.bronzeTable(source).toString(),
-            () -> ingest.run(source, interval),
+            () -> ingest.run(source, interval, reprocess),
             results,
             failures);
       }

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_keys;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sha2;
@@ -35,11 +36,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.bluelamp.Errors;
 import org.bluelamp.Progress;
 import org.bluelamp.contract.Action;
 import org.bluelamp.contract.ColumnSpec;
+import org.bluelamp.contract.ColumnType;
 import org.bluelamp.contract.Force;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.RuleSpec;
@@ -55,8 +58,7 @@ import org.bluelamp.lake.TableName;
  * records in {@link Quarantine}. Records read = accepted + quarantined, always.
  */
 public final class IngestJob {
-  public static final List<String> LINEAGE =
-      List.of("_source", "_batch_id", "_ingested_at", "_file", "_offset", "_row_hash");
+  private static final int TYPE_CHANGE_MINIMUM = 3;
 
   private final Lake lake;
   private final Pipelines pipelines;
@@ -74,11 +76,27 @@ public final class IngestJob {
     return new TableName("bronze", contract.id());
   }
 
-  public JobResult run(SourceContract contract, Interval interval) {
-    List<LandingFile> files = landing.select(contract, interval);
+  /**
+   * Ingests the source's files of {@code interval}: those not ingested before in this version, or
+   * all of them when {@code reprocess} is set (a backfill; the result is the same either way).
+   */
+  public JobResult run(SourceContract contract, Interval interval, boolean reprocess) {
+    List<LandingFile> inInterval = landing.select(contract, interval);
+    List<LandingFile> files =
+        reprocess ? inInterval : FileLedger.unseen(lake, contract.id(), inInterval);
     String target = bronzeTable(contract).toString();
     if (files.isEmpty()) {
-      progress.log("ingest", contract.id() + ": no files for " + interval);
+      progress.log(
+          "ingest",
+          contract.id()
+              + ": no new files for "
+              + interval
+              + (inInterval.isEmpty()
+                  ? ""
+                  : " ("
+                      + inInterval.size()
+                      + " already ingested;"
+                      + " --reprocess reads them again)"));
       return new JobResult("ingest", target, 0, 0, 0, 0, Map.of());
     }
     checkHeaders(contract, files);
@@ -95,16 +113,25 @@ public final class IngestJob {
             contract.sourceColumns());
     Dataset<Row> checked = check(contract, force, raw).persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      List<Column> aggregates = new ArrayList<>();
+      aggregates.add(count(lit(1)));
+      aggregates.add(sum(when(Failures.having(Action.QUARANTINE), 1).otherwise(0)));
+      aggregates.add(sum(when(Failures.having(Action.FAIL), 1).otherwise(0)));
+      List<ColumnSpec> typed = typedColumns(contract);
+      typed.forEach(c -> aggregates.add(count(col(c.name()))));
       Row totals =
           checked
               .agg(
-                  count(lit(1)),
-                  sum(when(Failures.having(Action.QUARANTINE), 1).otherwise(0)),
-                  sum(when(Failures.having(Action.FAIL), 1).otherwise(0)))
+                  aggregates.get(0),
+                  aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
               .first();
       long read = totals.getLong(0);
       failOnFatal(contract, checked, totals.isNullAt(2) ? 0 : totals.getLong(2));
       Map<String, Long> ruleFailures = ruleFailures(checked);
+      for (int i = 0; i < typed.size(); i++) {
+        failOnTypeChange(contract, checked, typed.get(i), totals.getLong(3 + i), ruleFailures);
+      }
+      reportNewColumns(contract, checked);
       long quarantinedByRules = totals.isNullAt(1) ? 0 : totals.getLong(1);
 
       Dataset<Row> ranked = rank(contract, checked.filter(not(Failures.having(Action.QUARANTINE))));
@@ -140,6 +167,7 @@ public final class IngestJob {
 
       Quarantine.write(lake, contract.id(), files, quarantined);
       lake.merge(bronzeTable(contract), winners, contract.key(), updateWhen(contract));
+      FileLedger.record(lake, contract.id(), files, batchId);
 
       long quarantinedCount =
           lake.read(Quarantine.TABLE)
@@ -186,7 +214,8 @@ public final class IngestJob {
   private Dataset<Row> check(SourceContract contract, Force force, Dataset<Row> raw) {
     List<Column> select = new ArrayList<>();
     List<Column> failures = new ArrayList<>();
-    for (String lineage : List.of(RawReader.FILE, RawReader.OFFSET, RawReader.RAW)) {
+    for (String lineage :
+        List.of(RawReader.FILE, RawReader.OFFSET, RawReader.RAW, RawReader.EXTRA)) {
       select.add(col(lineage));
     }
     failures.add(
@@ -264,6 +293,74 @@ public final class IngestJob {
         fatal + " record(s) failed; the first: " + failure.getString(4));
   }
 
+  private static List<ColumnSpec> typedColumns(SourceContract contract) {
+    return contract.columns().stream()
+        .filter(c -> c.type() != ColumnType.STRING && !c.isConstant())
+        .toList();
+  }
+
+  /**
+   * A column whose every present value fails to parse has changed type at the source (a number
+   * column now holding text, a new date format): that fails the batch instead of quarantining every
+   * record. A few bad values are ordinary defects and are quarantined.
+   */
+  private void failOnTypeChange(
+      SourceContract contract,
+      Dataset<Row> checked,
+      ColumnSpec column,
+      long parsed,
+      Map<String, Long> ruleFailures) {
+    String rule = "parse:" + column.name();
+    long failed = ruleFailures.getOrDefault(rule, 0L);
+    if (parsed > 0 || failed < TYPE_CHANGE_MINIMUM) {
+      return;
+    }
+    Row first =
+        checked
+            .filter(functions.exists(col(Failures.COLUMN), f -> f.getField("rule").equalTo(rule)))
+            .select(
+                col(RawReader.FILE),
+                col(RawReader.OFFSET),
+                expr("filter(" + Failures.COLUMN + ", f -> f.rule = '" + rule + "')[0].value"))
+            .orderBy(RawReader.FILE, RawReader.OFFSET)
+            .first();
+    throw Errors.typeChanged(
+        contract.id(),
+        column.from(),
+        column.type().name().toLowerCase(java.util.Locale.ROOT)
+            + column.format().map(f -> " (" + f + ")").orElse(""),
+        failed,
+        first.getString(0),
+        first.getLong(1),
+        first.getString(2));
+  }
+
+  /** Undeclared columns are kept in bronze's {@code _extra} and reported once. */
+  private void reportNewColumns(SourceContract contract, Dataset<Row> checked) {
+    Map<String, String> firstFile = new java.util.TreeMap<>();
+    for (Row row :
+        checked
+            .select(explode(map_keys(col(RawReader.EXTRA))).as("column"), col(RawReader.FILE))
+            .groupBy("column")
+            .agg(functions.min(RawReader.FILE))
+            .collectAsList()) {
+      firstFile.put(row.getString(0), row.getString(1));
+    }
+    if (firstFile.isEmpty()) {
+      return;
+    }
+    progress.log(
+        "ingest",
+        contract.id()
+            + ": new column(s) "
+            + firstFile.keySet()
+            + " not in the contract: kept in bronze's _extra, listed in ops.schema_changes;"
+            + " map them in "
+            + contract.file().getFileName()
+            + " to use them");
+    SchemaChanges.newColumns(lake, contract.id(), firstFile);
+  }
+
   private static Map<String, Long> ruleFailures(Dataset<Row> checked) {
     Map<String, Long> counts = new LinkedHashMap<>();
     for (Row row :
@@ -325,6 +422,7 @@ public final class IngestJob {
     columns.add(lit(ingestedAt).as("_ingested_at"));
     columns.add(col(RawReader.FILE).as("_file"));
     columns.add(col(RawReader.OFFSET).as("_offset"));
+    columns.add(col(RawReader.EXTRA).as("_extra"));
     columns.add(sha2(to_json(struct(data.toArray(Column[]::new))), 256).as("_row_hash"));
     return columns.toArray(Column[]::new);
   }

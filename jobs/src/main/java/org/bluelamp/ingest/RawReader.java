@@ -28,6 +28,7 @@ final class RawReader {
   static final String OFFSET = "_offset";
   static final String RAW = "_raw";
   static final String ERROR = "_error";
+  static final String EXTRA = "_extra";
 
   private RawReader() {}
 
@@ -37,7 +38,8 @@ final class RawReader {
             .add(FILE, DataTypes.StringType, false)
             .add(OFFSET, DataTypes.LongType, false)
             .add(RAW, DataTypes.StringType, true)
-            .add(ERROR, DataTypes.StringType, true);
+            .add(ERROR, DataTypes.StringType, true)
+            .add(EXTRA, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true);
     for (String column : columns) {
       schema = schema.add(column, DataTypes.StringType, true);
     }
@@ -72,6 +74,7 @@ final class RawReader {
     private final String source;
     private final FileReader reader;
     private final List<String> columns;
+    private final java.util.Set<String> declared;
     private final Map<String, String> names;
     private final SerializableConfiguration conf;
 
@@ -84,6 +87,7 @@ final class RawReader {
       this.source = source;
       this.reader = reader;
       this.columns = columns;
+      this.declared = new java.util.HashSet<>(columns);
       this.names = names;
       this.conf = conf;
     }
@@ -121,17 +125,33 @@ final class RawReader {
         @Override
         public Row next() {
           RawRecord record = records.next();
-          List<Object> values = new ArrayList<>(4 + columns.size());
+          List<Object> values = new ArrayList<>(5 + columns.size());
           values.add(file.name());
           values.add(record.offset());
           values.add(record.raw());
           values.add(record.error());
+          values.add(undeclared(record.fields()));
           for (String column : columns) {
             values.add(record.fields().get(column));
           }
           return RowFactory.create(values.toArray());
         }
       };
+    }
+
+    /** Fields the contract does not declare (schema drift), kept rather than dropped. */
+    private scala.collection.Map<String, String> undeclared(Map<String, String> fields) {
+      Map<String, String> extra = null;
+      for (Map.Entry<String, String> field : fields.entrySet()) {
+        if (!declared.contains(field.getKey())) {
+          if (extra == null) {
+            extra = new java.util.TreeMap<>();
+          }
+          extra.put(field.getKey(), field.getValue());
+        }
+      }
+      // Spark's row encoder takes a Scala map for map<string,string>.
+      return extra == null ? null : scala.collection.JavaConverters.mapAsScalaMap(extra);
     }
   }
 }

@@ -58,7 +58,7 @@ class TestIngestJob {
 
   @Test
   void eachDefectIsQuarantinedOnItsLineWithItsRule() {
-    JobResult result = job.run(pipelines.source("zone/appels"), MARCH);
+    JobResult result = job.run(pipelines.source("zone/appels"), MARCH, false);
     Map<Long, String> quarantined =
         lake.read(Quarantine.TABLE).collectAsList().stream()
             .collect(Collectors.toMap(r -> r.<Long>getAs("_offset"), r -> r.<String>getAs("rule")));
@@ -81,7 +81,7 @@ class TestIngestJob {
 
   @Test
   void reasonsNameTheValueTheColumnAndTheExpectedForm() {
-    job.run(pipelines.source("zone/appels"), MARCH);
+    job.run(pipelines.source("zone/appels"), MARCH, false);
     Row badDate = lake.read(Quarantine.TABLE).filter(col("_offset").equalTo(4)).first();
     assertThat((String) badDate.getAs("_file")).isEqualTo(FILE);
     assertThat((String) badDate.getAs("column")).isEqualTo("Date de l'appel");
@@ -98,7 +98,7 @@ class TestIngestJob {
 
   @Test
   void acceptedValuesAreTypedDecodedAndInUtc() {
-    job.run(pipelines.source("zone/appels"), MARCH);
+    job.run(pipelines.source("zone/appels"), MARCH, false);
     Map<String, Row> rows =
         lake.read(IngestJob.bronzeTable(pipelines.source("zone/appels"))).collectAsList().stream()
             .collect(Collectors.toMap(r -> r.<String>getAs("appel_id"), r -> r));
@@ -125,7 +125,7 @@ class TestIngestJob {
 
   @Test
   void aFailRuleStopsTheBatchNamingFileLineAndRule() {
-    assertThatThrownBy(() -> job.run(pipelines.source("zone/montants"), MARCH))
+    assertThatThrownBy(() -> job.run(pipelines.source("zone/montants"), MARCH, false))
         .isInstanceOf(BluelampException.class)
         .hasMessageContaining("Source zone__montants: rule 'modest_amount' (action: fail)")
         .hasMessageContaining(FILE + " line 3")
@@ -135,7 +135,7 @@ class TestIngestJob {
 
   @Test
   void aMissingColumnFailsItsSourceAndTheOtherSourcesGoOn() {
-    assertThatThrownBy(() -> job.run(pipelines.source("zone/agents"), MARCH))
+    assertThatThrownBy(() -> job.run(pipelines.source("zone/agents"), MARCH, false))
         .hasMessageContaining("file " + FILE + " lacks required column(s) [Agent]");
     Runner.Outcome outcome =
         new Runner(
@@ -148,7 +148,8 @@ class TestIngestJob {
             .run(
                 List.of(pipelines.source("zone/agents"), pipelines.source("zone/appels")),
                 List.of(Runner.Layer.BRONZE),
-                MARCH);
+                MARCH,
+                false);
     assertThat(outcome.failures()).hasSize(1).allMatch(f -> f.startsWith("bronze.zone__agents"));
     assertThat(outcome.results())
         .extracting(JobResult::target)
@@ -165,7 +166,8 @@ class TestIngestJob {
     JobResult result =
         job.run(
             pipelines.source("zone/appels"),
-            new Interval(LocalDate.of(2026, 3, 16), LocalDate.of(2026, 3, 17)));
+            new Interval(LocalDate.of(2026, 3, 16), LocalDate.of(2026, 3, 17)),
+            false);
     assertThat(result.rowsRead()).isZero();
     assertThat(Files.exists(dir.resolve("lake/bronze/zone__appels"))).isFalse();
   }

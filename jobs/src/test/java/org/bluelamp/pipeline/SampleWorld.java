@@ -43,7 +43,7 @@ public final class SampleWorld {
             dir, pipelines, new WorldGenerator.Options(START, DAYS, 0.05, 7L), Progress.silent());
     this.lake = new Lake(SharedSpark.session(), dir.resolve("lake").toString());
     this.interval = new Interval(START, START.plusDays(DAYS));
-    this.firstRun = run();
+    this.firstRun = run(false);
   }
 
   public static synchronized SampleWorld get() {
@@ -57,8 +57,11 @@ public final class SampleWorld {
     return instance;
   }
 
-  /** Runs every source and layer over the whole interval, as `bluelamp run --all` does. */
-  public Runner.Outcome run() {
+  /**
+   * Runs every source and layer over the whole interval, as `bluelamp run --all` does; with {@code
+   * reprocess}, as `--reprocess` does.
+   */
+  public Runner.Outcome run(boolean reprocess) {
     Landing landing =
         new Landing(
             WorldGenerator.landing(dir).toString(),
@@ -70,6 +73,6 @@ public final class SampleWorld {
             Repository.sql(),
             new Progress(System.out),
             new JobRuns(lake, UUID.randomUUID().toString()))
-        .run(pipelines.sources(), List.of(Runner.Layer.values()), interval);
+        .run(pipelines.sources(), List.of(Runner.Layer.values()), interval, reprocess);
   }
 }

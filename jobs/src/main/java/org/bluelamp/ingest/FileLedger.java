@@ -1,0 +1,76 @@
+package org.bluelamp.ingest;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.TableName;
+
+/**
+ * {@code ops.ingested_files}: which landing files each source has ingested, by name, size and
+ * modification time. A file already ingested is not read again; one landed again under the same
+ * name with another size or time is read again (its quarantine verdicts are then replaced).
+ */
+public final class FileLedger {
+  public static final TableName TABLE = new TableName("ops", "ingested_files");
+
+  private static final StructType SCHEMA =
+      new StructType()
+          .add("source", DataTypes.StringType, false)
+          .add("file", DataTypes.StringType, false)
+          .add("size", DataTypes.LongType, false)
+          .add("modified_at", DataTypes.TimestampType, false)
+          .add("batch_id", DataTypes.StringType, false)
+          .add("ingested_at", DataTypes.TimestampType, false);
+
+  private FileLedger() {}
+
+  /** The files not yet ingested in exactly this version (name, size and modification time). */
+  static List<LandingFile> unseen(Lake lake, String source, List<LandingFile> files) {
+    if (!lake.exists(TABLE)) {
+      return files;
+    }
+    Set<String> seen = new HashSet<>();
+    for (Row row :
+        lake.read(TABLE)
+            .filter(col("source").equalTo(source))
+            .select("file", "size", "modified_at")
+            .collectAsList()) {
+      seen.add(version(row.getString(0), row.getLong(1), row.getTimestamp(2).getTime()));
+    }
+    return files.stream()
+        .filter(f -> !seen.contains(version(f.name(), f.size(), f.modifiedAt())))
+        .toList();
+  }
+
+  private static String version(String name, long size, long modifiedAt) {
+    return name + "|" + size + "|" + modifiedAt;
+  }
+
+  static void record(Lake lake, String source, List<LandingFile> files, String batchId) {
+    Timestamp now = Timestamp.from(Instant.now());
+    List<Row> rows =
+        files.stream()
+            .map(
+                f ->
+                    RowFactory.create(
+                        source, f.name(), f.size(), new Timestamp(f.modifiedAt()), batchId, now))
+            .toList();
+    var data = lake.spark().createDataFrame(rows, SCHEMA);
+    lake.merge(
+        TABLE,
+        data,
+        List.of("source", "file"),
+        col("s.size")
+            .notEqual(col("t.size"))
+            .or(col("s.modified_at").notEqual(col("t.modified_at"))));
+  }
+}
