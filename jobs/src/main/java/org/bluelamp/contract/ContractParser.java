@@ -207,7 +207,7 @@ final class ContractParser {
   }
 
   private ReaderSpec reader(YamlNode yaml) {
-    yaml.allowOnly(Set.of("kind", "path", "glob", "layout", "options"));
+    yaml.allowOnly(Set.of("kind", "path", "glob", "layout", "options", "fields"));
     ReaderKind kind = yaml.enumValue("kind", ReaderKind.class, null);
     if (kind == null) {
       throw yaml.error(
@@ -234,12 +234,54 @@ final class ContractParser {
             "use e.g. UTF-8 or ISO-8859-1");
       }
     }
+    List<ReaderSpec.FixedField> fields = fixedFields(yaml, kind);
+    if (kind == ReaderKind.XML && !options.containsKey("record")) {
+      throw yaml.error(
+          "options.record",
+          "an xml reader needs the record element's name",
+          "add record: <Element>");
+    }
     return new ReaderSpec(
         kind,
         yaml.string("path"),
         yaml.optionalString("glob").orElse("*"),
         yaml.enumValue("layout", Layout.class, Layout.DAILY),
-        options);
+        options,
+        fields);
+  }
+
+  private static List<ReaderSpec.FixedField> fixedFields(YamlNode yaml, ReaderKind kind) {
+    List<ReaderSpec.FixedField> fields =
+        yaml.list(
+            "fields",
+            f -> {
+              f.allowOnly(Set.of("name", "start", "length"));
+              int start = (int) f.number("start");
+              int length = (int) f.number("length");
+              if (start < 1 || length < 1) {
+                throw f.error("", "start and length must be at least 1", "count from column 1");
+              }
+              return new ReaderSpec.FixedField(f.string("name"), start, length);
+            });
+    if (kind == ReaderKind.FIXED && fields.isEmpty()) {
+      throw yaml.error(
+          "fields",
+          "a fixed-width reader needs its layout",
+          "list {name, start, length} per column");
+    }
+    if (kind != ReaderKind.FIXED && !fields.isEmpty()) {
+      throw yaml.error("fields", "only a fixed-width reader takes fields", "remove them");
+    }
+    for (int i = 1; i < fields.size(); i++) {
+      ReaderSpec.FixedField previous = fields.get(i - 1);
+      if (fields.get(i).start() < previous.start() + previous.length()) {
+        throw yaml.error(
+            "fields[" + i + "]",
+            "'" + fields.get(i).name() + "' overlaps '" + previous.name() + "'",
+            "list fields in order, each starting after the previous one ends");
+      }
+    }
+    return fields;
   }
 
   private ColumnSpec column(YamlNode yaml) {

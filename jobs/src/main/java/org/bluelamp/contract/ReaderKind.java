@@ -6,7 +6,13 @@ import java.util.Set;
 public enum ReaderKind {
   CSV(Set.of("delimiter", "quote", "escape", "encoding", "header")),
   JSONL(Set.of("encoding")),
-  GEOJSON(Set.of("encoding"));
+  GEOJSON(Set.of("encoding")),
+  /** Fixed-width text: the columns come from {@code reader.fields} (1-based start, length). */
+  FIXED(Set.of("encoding", "skip_lines")),
+  /** XML: one record per {@code record} element; its attributes and child elements are columns. */
+  XML(Set.of("encoding", "record")),
+  /** Parquet, read by Spark itself; the offset is the 1-based row number in the file. */
+  PARQUET(Set.of());
 
   private final Set<String> options;
 

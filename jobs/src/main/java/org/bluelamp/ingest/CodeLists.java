@@ -55,7 +55,7 @@ final class CodeLists {
   }
 
   private static Dataset<Row> load(SparkSession spark, CodeListSpec spec, Path file, String code) {
-    ReaderSpec csv = new ReaderSpec(ReaderKind.CSV, "", "", Layout.SNAPSHOT, Map.of());
+    ReaderSpec csv = new ReaderSpec(ReaderKind.CSV, "", "", Layout.SNAPSHOT, Map.of(), List.of());
     List<Row> rows = new ArrayList<>();
     List<String> added = new ArrayList<>(spec.add().keySet());
     try (InputStream in = Files.newInputStream(file)) {

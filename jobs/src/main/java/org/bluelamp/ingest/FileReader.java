@@ -23,6 +23,10 @@ interface FileReader extends Serializable {
       case CSV -> new CsvFileReader(spec);
       case JSONL -> new JsonLinesFileReader(spec);
       case GEOJSON -> new GeoJsonFileReader(spec);
+      case FIXED -> new FixedWidthFileReader(spec);
+      case XML -> new XmlFileReader(spec);
+      case PARQUET ->
+          throw new IllegalArgumentException("Parquet is read by Spark (ParquetRawReader)");
     };
   }
 }

@@ -45,6 +45,7 @@ import org.bluelamp.contract.ColumnSpec;
 import org.bluelamp.contract.ColumnType;
 import org.bluelamp.contract.Force;
 import org.bluelamp.contract.Pipelines;
+import org.bluelamp.contract.ReaderKind;
 import org.bluelamp.contract.RuleSpec;
 import org.bluelamp.contract.SourceContract;
 import org.bluelamp.lake.Interval;
@@ -105,12 +106,15 @@ public final class IngestJob {
     Timestamp ingestedAt = Timestamp.from(Instant.now());
 
     Dataset<Row> raw =
-        RawReader.read(
-            lake.spark(),
-            contract.id(),
-            FileReader.of(contract.reader()),
-            files,
-            contract.sourceColumns());
+        contract.reader().kind() == ReaderKind.PARQUET
+            ? ParquetRawReader.read(
+                lake.spark(), contract.id(), contract.reader(), files, contract.sourceColumns())
+            : RawReader.read(
+                lake.spark(),
+                contract.id(),
+                FileReader.of(contract.reader()),
+                files,
+                contract.sourceColumns());
     Dataset<Row> checked = check(contract, force, raw).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<Column> aggregates = new ArrayList<>();
@@ -446,6 +450,9 @@ public final class IngestJob {
 
   /** Fails the source's batch, before reading, when a file lacks a declared column. */
   private void checkHeaders(SourceContract contract, List<LandingFile> files) {
+    if (contract.reader().kind() == ReaderKind.PARQUET) {
+      return; // checked against the Parquet schema by ParquetRawReader
+    }
     List<String> needed = contract.sourceColumns();
     FileReader reader = FileReader.of(contract.reader());
     for (LandingFile file : files) {

@@ -1,0 +1,178 @@
+package org.bluelamp.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.bluelamp.FileTrees;
+import org.bluelamp.Progress;
+import org.bluelamp.SharedSpark;
+import org.bluelamp.contract.Pipelines;
+import org.bluelamp.contract.SourceContract;
+import org.bluelamp.lake.Interval;
+import org.bluelamp.lake.JobResult;
+import org.bluelamp.lake.Lake;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The reader kinds beyond CSV and JSON lines, on fixtures whose outcome was worked by hand. */
+class TestReaders {
+  private static final Path FIXTURE = Path.of("src/test/resources/fixtures/formats");
+  private static final Interval MARCH =
+      new Interval(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1));
+
+  @TempDir Path dir;
+  private Pipelines pipelines;
+  private Lake lake;
+  private IngestJob job;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    Path landing = dir.resolve("landing");
+    copy(FIXTURE.resolve("landing"), landing);
+    pipelines = Pipelines.load(FIXTURE.resolve("pipelines"));
+    lake = new Lake(SharedSpark.session(), dir.resolve("lake").toString());
+    job =
+        new IngestJob(
+            lake,
+            pipelines,
+            new Landing(
+                landing.toString(), SharedSpark.session().sparkContext().hadoopConfiguration()),
+            Progress.silent());
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+  }
+
+  private Map<Long, String> quarantined(SourceContract source) {
+    return lake
+        .read(Quarantine.TABLE)
+        .filter(org.apache.spark.sql.functions.col("_source").equalTo(source.id()))
+        .collectAsList()
+        .stream()
+        .collect(Collectors.toMap(r -> r.<Long>getAs("_offset"), r -> r.<String>getAs("rule")));
+  }
+
+  private Map<String, Row> bronze(SourceContract source, String key) {
+    return lake.read(IngestJob.bronzeTable(source)).collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.<String>getAs(key), r -> r));
+  }
+
+  @Test
+  void fixedWidthLinesAreCutAtTheDeclaredPositions() {
+    SourceContract source = pipelines.source("demo/stops");
+    JobResult result = job.run(source, MARCH, false);
+    assertThat(result.rowsRead()).isEqualTo(4);
+    assertThat(quarantined(source))
+        .isEqualTo(Map.of(4L, "malformed_record", 5L, "parse:stopped_at"));
+    Map<String, Row> rows = bronze(source, "stop_id");
+    assertThat(rows).containsOnlyKeys("S0000001", "S0000002");
+    Row first = rows.get("S0000001");
+    assertThat(first.<Timestamp>getAs("stopped_at").toInstant())
+        .isEqualTo(Instant.parse("2026-03-10T15:30:00Z"));
+    assertThat(first.<String>getAs("registration")).isEqualTo("AB12CDE");
+    assertThat(first.<String>getAs("outcome")).isEqualTo("WARNING");
+    assertThat(rows.get("S0000002").<String>getAs("outcome")).isEqualTo("ARREST");
+    assertThat(first.<Long>getAs("_offset")).isEqualTo(2L);
+  }
+
+  @Test
+  void xmlRecordsTakeAttributesChildrenAndPaths() {
+    SourceContract source = pipelines.source("demo/intel");
+    JobResult result = job.run(source, MARCH, false);
+    assertThat(result.rowsRead()).isEqualTo(3);
+    assertThat(quarantined(source))
+        .isEqualTo(Map.of(10L, "required:submitted_at", 14L, "out_of_area"));
+    Row report = bronze(source, "report_id").get("IR-1");
+    assertThat(report.<String>getAs("grading")).isEqualTo("B2");
+    assertThat(report.<String>getAs("text")).isEqualTo("Vehicle seen at <the> yard & left");
+    assertThat(report.<Double>getAs("easting")).isEqualTo(528000.5);
+    assertThat(report.<Boolean>getAs("soc")).isTrue();
+    assertThat(report.<Long>getAs("_offset")).isEqualTo(4L);
+    assertThat(report.<Timestamp>getAs("submitted_at").toInstant())
+        .isEqualTo(Instant.parse("2026-03-10T09:15:00Z"));
+  }
+
+  @Test
+  void parquetRowsKeepTheirRowNumberAndUndeclaredColumns() throws IOException {
+    StructType schema =
+        new StructType()
+            .add("read_id", DataTypes.StringType)
+            .add("read_at", DataTypes.TimestampType)
+            .add("vrm", DataTypes.StringType)
+            .add("confidence", DataTypes.DoubleType)
+            .add("camera", DataTypes.StringType);
+    List<Row> rows =
+        List.of(
+            RowFactory.create(
+                "R1",
+                Timestamp.from(Instant.parse("2026-03-10T07:00:00Z")),
+                "AB12CDE",
+                0.97,
+                "CAM-7"),
+            RowFactory.create(
+                "R2",
+                Timestamp.from(Instant.parse("2026-03-10T07:05:30Z")),
+                "XY99ZZZ",
+                0.5,
+                "CAM-8"),
+            RowFactory.create(
+                null,
+                Timestamp.from(Instant.parse("2026-03-10T07:06:00Z")),
+                "CD34EFG",
+                0.9,
+                "CAM-8"));
+    Path written = dir.resolve("spark-out");
+    SharedSpark.session()
+        .createDataFrame(rows, schema)
+        .coalesce(1)
+        .write()
+        .parquet(written.toString());
+    Path part;
+    try (Stream<Path> files = Files.list(written)) {
+      part = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+    }
+    Path target = dir.resolve("landing/demo/anpr/anpr_2026-03-10.parquet");
+    Files.createDirectories(target.getParent());
+    Files.copy(part, target);
+    FileTrees.deleteRecursively(written);
+
+    SourceContract source = pipelines.source("demo/anpr");
+    JobResult result = job.run(source, MARCH, false);
+    assertThat(result.rowsRead()).isEqualTo(3);
+    assertThat(quarantined(source)).isEqualTo(Map.of(3L, "required:read_id"));
+    Map<String, Row> read = bronze(source, "read_id");
+    Row second = read.get("R2");
+    assertThat(second.<Timestamp>getAs("read_at").toInstant())
+        .isEqualTo(Instant.parse("2026-03-10T07:05:30Z"));
+    assertThat(second.<String>getAs("registration")).isEqualTo("XY99ZZZ");
+    assertThat(second.<Double>getAs("confidence")).isEqualTo(0.5);
+    assertThat(second.<Long>getAs("_offset")).isEqualTo(2L);
+    assertThat(second.<String>getAs("_file")).isEqualTo("demo/anpr/anpr_2026-03-10.parquet");
+    assertThat(second.<scala.collection.Map<String, String>>getAs("_extra").get("camera").get())
+        .isEqualTo("CAM-8");
+  }
+}
