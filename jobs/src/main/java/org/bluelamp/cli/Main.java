@@ -20,6 +20,7 @@ import org.bluelamp.Errors;
 import org.bluelamp.Progress;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.SourceContract;
+import org.bluelamp.ingest.Connections;
 import org.bluelamp.ingest.Landing;
 import org.bluelamp.lake.Interval;
 import org.bluelamp.lake.JobRuns;
@@ -220,7 +221,14 @@ public final class Main implements Callable<Integer> {
             WorldGenerator.landing(workspace.world()).toString(),
             spark.sparkContext().hadoopConfiguration());
     Runner.Outcome outcome =
-        new Runner(lake, pipelines, landing, workspace.sql(), progress, new JobRuns(lake, runId))
+        new Runner(
+                lake,
+                pipelines,
+                landing,
+                workspace.sql(),
+                progress,
+                new JobRuns(lake, runId),
+                Connections.fromEnvironment())
             .run(sources, layers, interval, reprocess);
     TrinoServer.running(workspace.trinoRun(), workspace.trinoCache())
         .ifPresent(

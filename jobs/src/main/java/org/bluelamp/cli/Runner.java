@@ -13,6 +13,7 @@ import org.bluelamp.contract.EntitySpec;
 import org.bluelamp.contract.Force;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.SourceContract;
+import org.bluelamp.ingest.Connections;
 import org.bluelamp.ingest.IngestJob;
 import org.bluelamp.ingest.Landing;
 import org.bluelamp.lake.Interval;
@@ -40,6 +41,7 @@ public final class Runner {
   private final Path sqlRoot;
   private final Progress progress;
   private final JobRuns jobRuns;
+  private final Connections connections;
 
   public Runner(
       Lake lake,
@@ -47,13 +49,15 @@ public final class Runner {
       Landing landing,
       Path sqlRoot,
       Progress progress,
-      JobRuns jobRuns) {
+      JobRuns jobRuns,
+      Connections connections) {
     this.lake = requireNonNull(lake, "lake");
     this.pipelines = requireNonNull(pipelines, "pipelines");
     this.landing = requireNonNull(landing, "landing");
     this.sqlRoot = requireNonNull(sqlRoot, "sqlRoot");
     this.progress = requireNonNull(progress, "progress");
     this.jobRuns = requireNonNull(jobRuns, "jobRuns");
+    this.connections = requireNonNull(connections, "connections");
   }
 
   /** What a run did; {@code failures} lists the jobs that failed, with their errors. */
@@ -78,7 +82,7 @@ public final class Runner {
     List<JobResult> results = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     if (layers.contains(Layer.BRONZE)) {
-      IngestJob ingest = new IngestJob(lake, pipelines, landing, progress);
+      IngestJob ingest = new IngestJob(lake, pipelines, landing, progress, connections);
       for (SourceContract source : sources) {
         record(
             interval,

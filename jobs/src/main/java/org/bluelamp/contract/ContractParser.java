@@ -23,6 +23,8 @@ import org.apache.spark.sql.catalyst.parser.CatalystSqlParser$;
 final class ContractParser {
   private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9_]*");
   private static final Pattern EPSG = Pattern.compile("EPSG:\\d{4,5}");
+  private static final Pattern SQL_NAME =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
   private final Path root;
   private final Map<String, Force> forces;
@@ -235,6 +237,24 @@ final class ContractParser {
       }
     }
     List<ReaderSpec.FixedField> fields = fixedFields(yaml, kind);
+    if (kind == ReaderKind.JDBC) {
+      for (String required : List.of("connection", "table")) {
+        if (!options.containsKey(required)) {
+          throw yaml.error(
+              "options." + required,
+              "a jdbc reader needs '" + required + "'",
+              "add it (credentials never go in a contract: see docs/contracts.md#jdbc-sources)");
+        }
+      }
+      for (String option : List.of("table", "watermark", "partition_column")) {
+        if (options.containsKey(option) && !SQL_NAME.matcher(options.get(option)).matches()) {
+          throw yaml.error(
+              "options." + option,
+              "'" + options.get(option) + "' is not a plain SQL name",
+              "use letters, digits, '_' and one optional schema dot, e.g. rms.crimes");
+        }
+      }
+    }
     if (kind == ReaderKind.XML && !options.containsKey("record")) {
       throw yaml.error(
           "options.record",
@@ -243,7 +263,7 @@ final class ContractParser {
     }
     return new ReaderSpec(
         kind,
-        yaml.string("path"),
+        kind.readsFiles() ? yaml.string("path") : yaml.optionalString("path").orElse(""),
         yaml.optionalString("glob").orElse("*"),
         yaml.enumValue("layout", Layout.class, Layout.DAILY),
         options,

@@ -12,7 +12,16 @@ public enum ReaderKind {
   /** XML: one record per {@code record} element; its attributes and child elements are columns. */
   XML(Set.of("encoding", "record")),
   /** Parquet, read by Spark itself; the offset is the 1-based row number in the file. */
-  PARQUET(Set.of());
+  PARQUET(Set.of()),
+  /**
+   * A table of an operational database over JDBC. The contract names a {@code connection} whose URL
+   * and credentials come from the environment or a connections file, never from the contract.
+   */
+  JDBC(Set.of("connection", "table", "watermark", "partition_column", "partitions"));
+
+  public boolean readsFiles() {
+    return this != JDBC;
+  }
 
   private final Set<String> options;
 

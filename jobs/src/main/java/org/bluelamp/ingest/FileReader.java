@@ -25,8 +25,8 @@ interface FileReader extends Serializable {
       case GEOJSON -> new GeoJsonFileReader(spec);
       case FIXED -> new FixedWidthFileReader(spec);
       case XML -> new XmlFileReader(spec);
-      case PARQUET ->
-          throw new IllegalArgumentException("Parquet is read by Spark (ParquetRawReader)");
+      case PARQUET, JDBC ->
+          throw new IllegalArgumentException(spec.kind() + " is not read file by file");
     };
   }
 }

@@ -31,6 +31,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -65,12 +66,15 @@ public final class IngestJob {
   private final Pipelines pipelines;
   private final Landing landing;
   private final Progress progress;
+  private final Connections connections;
 
-  public IngestJob(Lake lake, Pipelines pipelines, Landing landing, Progress progress) {
+  public IngestJob(
+      Lake lake, Pipelines pipelines, Landing landing, Progress progress, Connections connections) {
     this.lake = requireNonNull(lake, "lake");
     this.pipelines = requireNonNull(pipelines, "pipelines");
     this.landing = requireNonNull(landing, "landing");
     this.progress = requireNonNull(progress, "progress");
+    this.connections = requireNonNull(connections, "connections");
   }
 
   public static TableName bronzeTable(SourceContract contract) {
@@ -78,14 +82,35 @@ public final class IngestJob {
   }
 
   /**
-   * Ingests the source's files of {@code interval}: those not ingested before in this version, or
-   * all of them when {@code reprocess} is set (a backfill; the result is the same either way).
+   * One batch of a source: its raw records, a stable id, the files whose earlier quarantine
+   * verdicts it replaces, a description for progress lines, and what to record once it is written
+   * (the file ledger or the watermark).
+   */
+  private record Batch(
+      Dataset<Row> raw, String id, List<String> files, String describe, Runnable commit) {}
+
+  /**
+   * Ingests the source's new data for {@code interval}: files not ingested before in this version,
+   * or rows above the stored watermark; with {@code reprocess}, everything again (a backfill; the
+   * tables end up the same).
    */
   public JobResult run(SourceContract contract, Interval interval, boolean reprocess) {
+    Optional<Batch> batch =
+        contract.reader().kind().readsFiles()
+            ? fileBatch(contract, interval, reprocess)
+            : jdbcBatch(contract, reprocess);
+    if (batch.isEmpty()) {
+      return new JobResult("ingest", bronzeTable(contract).toString(), 0, 0, 0, 0, Map.of());
+    }
+    JobResult result = ingest(contract, batch.get());
+    batch.get().commit().run();
+    return result;
+  }
+
+  private Optional<Batch> fileBatch(SourceContract contract, Interval interval, boolean reprocess) {
     List<LandingFile> inInterval = landing.select(contract, interval);
     List<LandingFile> files =
         reprocess ? inInterval : FileLedger.unseen(lake, contract.id(), inInterval);
-    String target = bronzeTable(contract).toString();
     if (files.isEmpty()) {
       progress.log(
           "ingest",
@@ -94,17 +119,10 @@ public final class IngestJob {
               + interval
               + (inInterval.isEmpty()
                   ? ""
-                  : " ("
-                      + inInterval.size()
-                      + " already ingested;"
-                      + " --reprocess reads them again)"));
-      return new JobResult("ingest", target, 0, 0, 0, 0, Map.of());
+                  : " (" + inInterval.size() + " already ingested; --reprocess reads them again)"));
+      return Optional.empty();
     }
     checkHeaders(contract, files);
-    Force force = pipelines.force(contract.force());
-    String batchId = batchId(contract, files);
-    Timestamp ingestedAt = Timestamp.from(Instant.now());
-
     Dataset<Row> raw =
         contract.reader().kind() == ReaderKind.PARQUET
             ? ParquetRawReader.read(
@@ -115,20 +133,67 @@ public final class IngestJob {
                 FileReader.of(contract.reader()),
                 files,
                 contract.sourceColumns());
-    Dataset<Row> checked = check(contract, force, raw).persist(StorageLevel.MEMORY_AND_DISK());
+    String id = batchId(contract, files.stream().map(f -> f.name() + ":" + f.size()).toList());
+    return Optional.of(
+        new Batch(
+            raw,
+            id,
+            files.stream().map(LandingFile::name).toList(),
+            files.size() + " file(s)",
+            () -> FileLedger.record(lake, contract.id(), files, id)));
+  }
+
+  private Optional<Batch> jdbcBatch(SourceContract contract, boolean reprocess) {
+    JdbcConnection connection = connections.resolve(contract.reader().option("connection", ""));
+    Optional<Watermarks.Mark> low =
+        reprocess ? Optional.empty() : Watermarks.read(lake, contract.id());
+    Optional<JdbcRawReader.Window> window =
+        JdbcRawReader.read(
+            lake.spark(),
+            contract.id(),
+            contract.reader(),
+            connection,
+            low,
+            contract.sourceColumns(),
+            contract.key().stream().map(k -> contract.column(k).orElseThrow().from()).toList());
+    if (window.isEmpty()) {
+      progress.log(
+          "ingest",
+          contract.id() + ": no new rows" + low.map(l -> " above " + l.value()).orElse(""));
+      return Optional.empty();
+    }
+    JdbcRawReader.Window rows = window.get();
+    String id = batchId(contract, List.of(rows.describe()));
+    return Optional.of(
+        new Batch(
+            rows.raw(),
+            id,
+            List.of(),
+            rows.describe(),
+            () ->
+                rows.high()
+                    .ifPresent(
+                        h ->
+                            Watermarks.write(
+                                lake,
+                                contract.id(),
+                                contract.reader().option("watermark", ""),
+                                h))));
+  }
+
+  private JobResult ingest(SourceContract contract, Batch batch) {
+    String target = bronzeTable(contract).toString();
+    Force force = pipelines.force(contract.force());
+    Timestamp ingestedAt = Timestamp.from(Instant.now());
+    Dataset<Row> checked =
+        check(contract, force, batch.raw()).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<Column> aggregates = new ArrayList<>();
-      aggregates.add(count(lit(1)));
       aggregates.add(sum(when(Failures.having(Action.QUARANTINE), 1).otherwise(0)));
       aggregates.add(sum(when(Failures.having(Action.FAIL), 1).otherwise(0)));
       List<ColumnSpec> typed = typedColumns(contract);
       typed.forEach(c -> aggregates.add(count(col(c.name()))));
-      Row totals =
-          checked
-              .agg(
-                  aggregates.get(0),
-                  aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
-              .first();
+      Row totals = checked.agg(count(lit(1)), aggregates.toArray(Column[]::new)).first();
       long read = totals.getLong(0);
       failOnFatal(contract, checked, totals.isNullAt(2) ? 0 : totals.getLong(2));
       Map<String, Long> ruleFailures = ruleFailures(checked);
@@ -161,25 +226,21 @@ public final class IngestJob {
       Dataset<Row> quarantined =
           checked
               .filter(Failures.having(Action.QUARANTINE))
-              .select(quarantineColumns(contract.id(), batchId, ingestedAt))
+              .select(quarantineColumns(contract.id(), batch.id(), ingestedAt))
               .unionByName(
-                  duplicates.select(quarantineColumns(contract.id(), batchId, ingestedAt)));
+                  duplicates.select(quarantineColumns(contract.id(), batch.id(), ingestedAt)));
       Dataset<Row> winners =
           ranked
               .filter(col("_rank").equalTo(1))
-              .select(bronzeColumns(contract, batchId, ingestedAt));
+              .select(bronzeColumns(contract, batch.id(), ingestedAt));
+      long quarantinedCount = quarantined.count();
+      // Records of this batch that pass now: any earlier quarantine verdict on them is lifted.
+      Dataset<Row> released =
+          ranked.filter(not(duplicate)).select(col(RawReader.FILE), col(RawReader.OFFSET));
 
-      Quarantine.write(lake, contract.id(), files, quarantined);
+      Quarantine.write(lake, contract.id(), batch.files(), quarantined, released);
       lake.merge(bronzeTable(contract), winners, contract.key(), updateWhen(contract));
-      FileLedger.record(lake, contract.id(), files, batchId);
 
-      long quarantinedCount =
-          lake.read(Quarantine.TABLE)
-              .filter(
-                  col("_source")
-                      .equalTo(contract.id())
-                      .and(col("_file").isin(files.stream().map(LandingFile::name).toArray())))
-              .count();
       long written = winners.count();
       long duplicatesCount = quarantinedCount - quarantinedByRules;
       if (duplicatesCount > 0) {
@@ -204,8 +265,8 @@ public final class IngestJob {
               + " accepted, "
               + Progress.count(quarantinedCount)
               + " quarantined ("
-              + files.size()
-              + " files, "
+              + batch.describe()
+              + ", "
               + Progress.count(duplicatesCount)
               + " duplicates)");
       return result;
@@ -472,13 +533,13 @@ public final class IngestJob {
     }
   }
 
-  /** The same files (names and sizes) always give the same batch id. */
-  private static String batchId(SourceContract contract, List<LandingFile> files) {
+  /** The same input (file names and sizes, or a JDBC window) always gives the same batch id. */
+  private static String batchId(SourceContract contract, List<String> parts) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(contract.id().getBytes(StandardCharsets.UTF_8));
-      for (LandingFile file : files) {
-        digest.update((file.name() + ":" + file.size()).getBytes(StandardCharsets.UTF_8));
+      for (String part : parts) {
+        digest.update(part.getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {

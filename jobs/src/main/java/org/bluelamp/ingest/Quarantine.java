@@ -1,10 +1,15 @@
 package org.bluelamp.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 
 import io.delta.tables.DeltaTable;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.bluelamp.lake.Lake;
@@ -20,34 +25,73 @@ public final class Quarantine {
   private Quarantine() {}
 
   /**
-   * Writes one batch's quarantined records. Rows of the same files that are no longer quarantined
-   * (the file was corrected and landed again) are removed, so a rerun leaves exactly this batch's
-   * verdicts.
+   * Writes one batch's verdicts: its quarantined records are inserted (or updated when the verdict
+   * changed); {@code released} records ({@code _file}, {@code _offset}) passed this time, so an
+   * earlier verdict on them is removed; and records of the batch's {@code files} that are no longer
+   * in them (a file corrected and landed again) are removed too. A rerun leaves the table as it
+   * was.
    */
-  static void write(Lake lake, String source, List<LandingFile> files, Dataset<Row> rows) {
+  static void write(
+      Lake lake,
+      String source,
+      List<String> files,
+      Dataset<Row> quarantined,
+      Dataset<Row> released) {
     if (!lake.exists(TABLE)) {
-      rows.limit(0).write().format("delta").save(lake.location(TABLE));
+      quarantined.limit(0).write().format("delta").save(lake.location(TABLE));
     }
-    String fileList =
-        files.stream()
-            .map(f -> "'" + f.name().replace("'", "''") + "'")
-            .collect(Collectors.joining(", "));
-    DeltaTable.forPath(lake.spark(), lake.location(TABLE))
-        .as("t")
-        .merge(
-            rows.as("s"),
-            col("t._source")
-                .equalTo(col("s._source"))
-                .and(col("t._file").equalTo(col("s._file")))
-                .and(col("t._offset").equalTo(col("s._offset"))))
-        .whenMatched("NOT (t.rule <=> s.rule AND t.reason <=> s.reason)")
-        .updateAll()
-        .whenNotMatched()
-        .insertAll()
-        .whenNotMatchedBySource(
-            "t._source = '" + source.replace("'", "''") + "' AND t._file IN (" + fileList + ")")
-        .delete()
-        .execute();
+    String[] columns = quarantined.columns();
+    Dataset<Row> releases =
+        released.select(
+            java.util.Arrays.stream(columns)
+                .map(
+                    c ->
+                        switch (c) {
+                          case "_source" -> lit(source).as(c);
+                          case "_file" -> col("_file");
+                          case "_offset" -> col("_offset");
+                          default -> lit(null).cast(quarantined.schema().apply(c).dataType()).as(c);
+                        })
+                .toArray(Column[]::new));
+    Dataset<Row> changes =
+        quarantined
+            .withColumn("_release", lit(false))
+            .unionByName(releases.withColumn("_release", lit(true)));
+    Map<String, Column> values = new LinkedHashMap<>();
+    for (String column : columns) {
+      values.put(column, col("s." + column));
+    }
+    var merge =
+        DeltaTable.forPath(lake.spark(), lake.location(TABLE))
+            .as("t")
+            .merge(
+                changes.as("s"),
+                col("t._source")
+                    .equalTo(col("s._source"))
+                    .and(col("t._file").equalTo(col("s._file")))
+                    .and(col("t._offset").equalTo(col("s._offset"))))
+            .whenMatched(col("s._release"))
+            .delete()
+            .whenMatched("NOT s._release AND NOT (t.rule <=> s.rule AND t.reason <=> s.reason)")
+            .update(values)
+            .whenNotMatched(not(col("s._release")))
+            .insert(values);
+    if (!files.isEmpty()) {
+      String fileList =
+          files.stream()
+              .map(f -> "'" + f.replace("'", "''") + "'")
+              .collect(Collectors.joining(", "));
+      merge =
+          merge
+              .whenNotMatchedBySource(
+                  "t._source = '"
+                      + source.replace("'", "''")
+                      + "' AND t._file IN ("
+                      + fileList
+                      + ")")
+              .delete();
+    }
+    merge.execute();
     lake.register(TABLE);
   }
 }

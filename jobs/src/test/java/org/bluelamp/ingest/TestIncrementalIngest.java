@@ -53,7 +53,8 @@ class TestIncrementalIngest {
             new Landing(
                 dir.resolve("landing").toString(),
                 SharedSpark.session().sparkContext().hadoopConfiguration()),
-            Progress.silent());
+            Progress.silent(),
+            new Connections(Map.of()));
   }
 
   private void land(String day, String... rows) throws IOException {

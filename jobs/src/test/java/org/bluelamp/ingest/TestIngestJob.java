@@ -47,7 +47,7 @@ class TestIngestJob {
   void setUp() {
     pipelines = Pipelines.load(FIXTURE.resolve("pipelines"));
     lake = new Lake(SharedSpark.session(), dir.resolve("lake").toString());
-    job = new IngestJob(lake, pipelines, landing(), Progress.silent());
+    job = new IngestJob(lake, pipelines, landing(), Progress.silent(), new Connections(Map.of()));
   }
 
   private Landing landing() {
@@ -144,7 +144,8 @@ class TestIngestJob {
                 landing(),
                 dir,
                 Progress.silent(),
-                new JobRuns(lake, UUID.randomUUID().toString()))
+                new JobRuns(lake, UUID.randomUUID().toString()),
+                new Connections(Map.of()))
             .run(
                 List.of(pipelines.source("zone/agents"), pipelines.source("zone/appels")),
                 List.of(Runner.Layer.BRONZE),

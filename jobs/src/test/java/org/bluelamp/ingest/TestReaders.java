@@ -51,7 +51,8 @@ class TestReaders {
             pipelines,
             new Landing(
                 landing.toString(), SharedSpark.session().sparkContext().hadoopConfiguration()),
-            Progress.silent());
+            Progress.silent(),
+            new Connections(Map.of()));
   }
 
   private static void copy(Path from, Path to) throws IOException {

@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.bluelamp.Progress;
 import org.bluelamp.Repository;
 import org.bluelamp.SharedSpark;
 import org.bluelamp.cli.Runner;
 import org.bluelamp.contract.Pipelines;
+import org.bluelamp.ingest.Connections;
 import org.bluelamp.ingest.Landing;
 import org.bluelamp.lake.Interval;
 import org.bluelamp.lake.JobRuns;
@@ -72,7 +74,8 @@ public final class SampleWorld {
             landing,
             Repository.sql(),
             new Progress(System.out),
-            new JobRuns(lake, UUID.randomUUID().toString()))
+            new JobRuns(lake, UUID.randomUUID().toString()),
+            new Connections(Map.of()))
         .run(pipelines.sources(), List.of(Runner.Layer.values()), interval, reprocess);
   }
 }

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Makes sure the local PostgreSQL and MariaDB that JDBC sources and their tests use are running
+# on loopback (Debian packages; started the way this machine's image starts them). Idempotent.
+set -euo pipefail
+
+pg_up() { pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; }
+maria_up() { mariadb-admin --protocol=tcp -h 127.0.0.1 -P 3306 -uroot ping >/dev/null 2>&1; }
+
+if ! pg_up; then
+  if command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /etc/postgresql ]; then
+    echo "databases: starting PostgreSQL"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true
+  fi
+  for _ in $(seq 1 30); do pg_up && break; sleep 1; done
+fi
+if ! maria_up; then
+  if command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ]; then
+    echo "databases: starting MariaDB"
+    start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd || true
+  fi
+  for _ in $(seq 1 30); do maria_up && break; sleep 1; done
+fi
+
+pg_up || { echo "databases: PostgreSQL is not answering on 127.0.0.1:5432; install it (apt-get install postgresql) and allow trust or password login for user postgres" >&2; exit 1; }
+maria_up || { echo "databases: MariaDB is not answering on 127.0.0.1:3306; install it (apt-get install mariadb-server) with root allowed from 127.0.0.1" >&2; exit 1; }
+echo "databases: PostgreSQL and MariaDB are up on loopback"
