@@ -150,6 +150,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--source", description = "One source as <force>/<system>; repeatable.")
     List<String> sources = new ArrayList<>();
 
+    @Option(names = "--force", description = "Only the sources of this force; repeatable.")
+    List<String> forces = new ArrayList<>();
+
     @Option(names = "--from", description = "First day of the interval (inclusive, local).")
     LocalDate from;
 
@@ -172,10 +175,16 @@ public final class Main implements Callable<Integer> {
       Workspace workspace = Workspace.fromEnvironment();
       Progress progress = new Progress(OUT);
       Pipelines pipelines = Pipelines.load(workspace.pipelines());
+      forces.forEach(pipelines::force);
       List<SourceContract> selected =
-          sources.isEmpty()
-              ? pipelines.sources()
-              : sources.stream().map(pipelines::source).toList();
+          (sources.isEmpty()
+                  ? pipelines.sources()
+                  : sources.stream().map(pipelines::source).toList())
+              .stream().filter(s -> forces.isEmpty() || forces.contains(s.force())).toList();
+      if (selected.isEmpty()) {
+        throw Errors.usage(
+            "No source matches " + sources + " " + forces, "check --source and --force");
+      }
       Interval interval = interval(workspace, from, to);
       return runPipelines(workspace, pipelines, selected, layers, interval, reprocess, progress)
           ? 0

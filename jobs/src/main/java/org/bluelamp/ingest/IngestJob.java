@@ -104,6 +104,7 @@ public final class IngestJob {
     }
     JobResult result = ingest(contract, batch.get());
     batch.get().commit().run();
+    SourceCoverage.update(lake, contract);
     return result;
   }
 

@@ -124,6 +124,24 @@ class TestIngestJob {
   }
 
   @Test
+  void coverageCountsCompletenessAndValidityPerColumn() {
+    job.run(pipelines.source("zone/appels"), MARCH, false);
+    Map<String, Row> coverage =
+        lake.read(SourceCoverage.TABLE).collectAsList().stream()
+            .collect(Collectors.toMap(r -> r.<String>getAs("column"), r -> r));
+    // 4 accepted records; each had one invalid value (worked by hand).
+    assertThat(coverage.get("appel_id").<Double>getAs("completeness")).isEqualTo(1.0);
+    assertThat(coverage.get("remark").<Long>getAs("present")).isEqualTo(3L);
+    assertThat(coverage.get("remark").<Double>getAs("completeness")).isEqualTo(0.75);
+    for (String column : List.of("received_at", "nature", "amount")) {
+      assertThat(coverage.get(column).<Long>getAs("invalid")).as(column).isEqualTo(1L);
+      assertThat(coverage.get(column).<Double>getAs("validity")).as(column).isEqualTo(0.8);
+    }
+    assertThat(coverage.get("x").<Long>getAs("invalid")).isZero();
+    assertThat(coverage.get("received_at").<String>getAs("last_file")).isEqualTo(FILE);
+  }
+
+  @Test
   void aFailRuleStopsTheBatchNamingFileLineAndRule() {
     assertThatThrownBy(() -> job.run(pipelines.source("zone/montants"), MARCH, false))
         .isInstanceOf(BluelampException.class)
