@@ -11,6 +11,8 @@ public enum ReaderKind {
   FIXED(Set.of("encoding", "skip_lines")),
   /** XML: one record per {@code record} element; its attributes and child elements are columns. */
   XML(Set.of("encoding", "record")),
+  /** Excel .xlsx: one sheet (by name, default the first), a header row, one record per row. */
+  EXCEL(Set.of("sheet", "header", "skip_rows")),
   /** Parquet, read by Spark itself; the offset is the 1-based row number in the file. */
   PARQUET(Set.of()),
   /**

@@ -25,6 +25,7 @@ interface FileReader extends Serializable {
       case GEOJSON -> new GeoJsonFileReader(spec);
       case FIXED -> new FixedWidthFileReader(spec);
       case XML -> new XmlFileReader(spec);
+      case EXCEL -> new ExcelFileReader(spec);
       case PARQUET, JDBC ->
           throw new IllegalArgumentException(spec.kind() + " is not read file by file");
     };

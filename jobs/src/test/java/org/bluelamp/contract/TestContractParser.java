@@ -76,7 +76,7 @@ class TestContractParser {
     edit("kind: csv", "kind: xlsx");
     assertThat(loadFails().getMessage())
         .contains("reader.kind")
-        .contains("'xlsx' is not one of [csv, jsonl, geojson, fixed, xml, parquet]");
+        .contains("'xlsx' is not one of [csv, jsonl, geojson, fixed, xml, excel, parquet, jdbc]");
   }
 
   @Test

@@ -176,4 +176,60 @@ class TestReaders {
     assertThat(second.<scala.collection.Map<String, String>>getAs("_extra").get("camera").get())
         .isEqualTo("CAM-8");
   }
+
+  @Test
+  void excelRowsAreReadByValueWithTheirExcelRowNumber() throws Exception {
+    Path file = dir.resolve("landing/demo/seizures/seizures_2026-03-11.xlsx");
+    Files.createDirectories(file.getParent());
+    try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+        var out = Files.newOutputStream(file)) {
+      workbook.createSheet("Cover").createRow(0).createCell(0).setCellValue("Drugs unit");
+      var sheet = workbook.createSheet("Seizures");
+      var dateTime = workbook.createCellStyle();
+      dateTime.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
+      String[] header = {"REF", "SEIZED", "ITEM", "QUANTITY", "VALUE_GBP"};
+      var head = sheet.createRow(0);
+      for (int i = 0; i < header.length; i++) {
+        head.createCell(i).setCellValue(header[i]);
+      }
+      var first = sheet.createRow(1);
+      first.createCell(0).setCellValue("SZ-1");
+      first.createCell(1).setCellValue(java.time.LocalDateTime.of(2026, 3, 10, 14, 30));
+      first.getCell(1).setCellStyle(dateTime);
+      first.createCell(2).setCellValue("Cannabis");
+      first.createCell(3).setCellValue(12);
+      first.createCell(4).setCellFormula("D2*10");
+      var second = sheet.createRow(2);
+      second.createCell(0).setCellValue("SZ-2");
+      second.createCell(1).setCellValue(java.time.LocalDateTime.of(2026, 3, 11, 0, 0));
+      second.getCell(1).setCellStyle(dateTime);
+      second.createCell(2).setCellValue("Cash");
+      second.createCell(3).setCellValue(1);
+      second.createCell(4).setCellValue(2500.5);
+      sheet.createRow(3);
+      var third = sheet.createRow(4);
+      third.createCell(0).setCellValue("SZ-3");
+      third.createCell(1).setCellValue(java.time.LocalDateTime.of(2026, 3, 11, 9, 0));
+      third.getCell(1).setCellStyle(dateTime);
+      third.createCell(2).setCellValue("Knife");
+      third.createCell(3).setCellValue(1);
+      third.createCell(4).setCellFormula("1/0");
+      workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+      workbook.write(out);
+    }
+    SourceContract source = pipelines.source("demo/seizures");
+    JobResult result = job.run(source, MARCH, false);
+    assertThat(result.rowsRead()).isEqualTo(3);
+    assertThat(quarantined(source)).isEqualTo(Map.of(5L, "parse:value_gbp"));
+    Map<String, Row> rows = bronze(source, "seizure_id");
+    Row seized = rows.get("SZ-1");
+    assertThat(seized.<Timestamp>getAs("seized_at").toInstant())
+        .isEqualTo(Instant.parse("2026-03-10T14:30:00Z"));
+    assertThat(seized.<Integer>getAs("quantity")).isEqualTo(12);
+    assertThat(seized.<Double>getAs("value_gbp")).isEqualTo(120.0);
+    assertThat(seized.<Long>getAs("_offset")).isEqualTo(2L);
+    assertThat(rows.get("SZ-2").<Timestamp>getAs("seized_at").toInstant())
+        .isEqualTo(Instant.parse("2026-03-11T00:00:00Z"));
+    assertThat(rows.get("SZ-2").<Double>getAs("value_gbp")).isEqualTo(2500.5);
+  }
 }
