@@ -76,7 +76,11 @@ class TestContractParser {
     edit("kind: csv", "kind: xlsx");
     assertThat(loadFails().getMessage())
         .contains("reader.kind")
-        .contains("'xlsx' is not one of [csv, jsonl, geojson, fixed, xml, excel, parquet, jdbc]");
+        .contains(
+            "'xlsx' is not one of "
+                + java.util.Arrays.stream(ReaderKind.values())
+                    .map(k -> k.name().toLowerCase(java.util.Locale.ROOT))
+                    .toList());
   }
 
   @Test
