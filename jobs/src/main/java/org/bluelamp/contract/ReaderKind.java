@@ -13,6 +13,8 @@ public enum ReaderKind {
   XML(Set.of("encoding", "record")),
   /** Excel .xlsx: one sheet (by name, default the first), a header row, one record per row. */
   EXCEL(Set.of("sheet", "header", "skip_rows")),
+  /** ESRI shapefiles (.shp with .shx and .dbf beside it), read by Sedona. */
+  SHAPEFILE(Set.of("encoding")),
   /** Parquet, read by Spark itself; the offset is the 1-based row number in the file. */
   PARQUET(Set.of()),
   /**
@@ -23,6 +25,11 @@ public enum ReaderKind {
 
   public boolean readsFiles() {
     return this != JDBC;
+  }
+
+  /** Formats Spark reads itself (NativeRawReader), rather than file by file. */
+  public boolean readBySpark() {
+    return this == PARQUET || this == SHAPEFILE;
   }
 
   private final Set<String> options;

@@ -26,7 +26,7 @@ interface FileReader extends Serializable {
       case FIXED -> new FixedWidthFileReader(spec);
       case XML -> new XmlFileReader(spec);
       case EXCEL -> new ExcelFileReader(spec);
-      case PARQUET, JDBC ->
+      case PARQUET, SHAPEFILE, JDBC ->
           throw new IllegalArgumentException(spec.kind() + " is not read file by file");
     };
   }

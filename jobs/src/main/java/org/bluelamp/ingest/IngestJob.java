@@ -46,7 +46,6 @@ import org.bluelamp.contract.ColumnSpec;
 import org.bluelamp.contract.ColumnType;
 import org.bluelamp.contract.Force;
 import org.bluelamp.contract.Pipelines;
-import org.bluelamp.contract.ReaderKind;
 import org.bluelamp.contract.RuleSpec;
 import org.bluelamp.contract.SourceContract;
 import org.bluelamp.lake.Interval;
@@ -125,8 +124,8 @@ public final class IngestJob {
     }
     checkHeaders(contract, files);
     Dataset<Row> raw =
-        contract.reader().kind() == ReaderKind.PARQUET
-            ? ParquetRawReader.read(
+        contract.reader().kind().readBySpark()
+            ? NativeRawReader.read(
                 lake.spark(), contract.id(), contract.reader(), files, contract.sourceColumns())
             : RawReader.read(
                 lake.spark(),
@@ -512,8 +511,8 @@ public final class IngestJob {
 
   /** Fails the source's batch, before reading, when a file lacks a declared column. */
   private void checkHeaders(SourceContract contract, List<LandingFile> files) {
-    if (contract.reader().kind() == ReaderKind.PARQUET) {
-      return; // checked against the Parquet schema by ParquetRawReader
+    if (contract.reader().kind().readBySpark()) {
+      return; // checked against the file's schema by NativeRawReader
     }
     List<String> needed = contract.sourceColumns();
     FileReader reader = FileReader.of(contract.reader());

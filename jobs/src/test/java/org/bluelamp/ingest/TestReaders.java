@@ -232,4 +232,57 @@ class TestReaders {
         .isEqualTo(Instant.parse("2026-03-11T00:00:00Z"));
     assertThat(rows.get("SZ-2").<Double>getAs("value_gbp")).isEqualTo(2500.5);
   }
+
+  @Test
+  void shapefileShapesArriveWithTheirAttributesAndRecordNumbers() throws Exception {
+    var geometry = new org.locationtech.jts.geom.GeometryFactory();
+    java.util.function.Function<double[], org.locationtech.jts.geom.Polygon> polygon =
+        xy -> {
+          var ring = new org.locationtech.jts.geom.Coordinate[xy.length / 2];
+          for (int i = 0; i < ring.length; i++) {
+            ring[i] = new org.locationtech.jts.geom.Coordinate(xy[2 * i], xy[2 * i + 1]);
+          }
+          return geometry.createPolygon(ring);
+        };
+    var north =
+        polygon.apply(
+            new double[] {
+              520000, 176000, 528000, 176000, 528000, 182000, 520000, 182000, 520000, 176000
+            });
+    var south =
+        polygon.apply(
+            new double[] {
+              520000, 170000, 528000, 170000, 528000, 176000, 520000, 176000, 520000, 170000
+            });
+    var bowtie =
+        polygon.apply(
+            new double[] {
+              528000, 170000, 536000, 182000, 536000, 170000, 528000, 182000, 528000, 170000
+            });
+    org.bluelamp.synth.ShapefileWriter.write(
+        dir.resolve("landing/demo/beats/beats"),
+        List.of(
+            new org.bluelamp.synth.ShapefileWriter.Feature(
+                north, java.util.Map.of("BEAT_ID", "N1", "BEAT_NAME", "Église Nord")),
+            new org.bluelamp.synth.ShapefileWriter.Feature(
+                south, java.util.Map.of("BEAT_ID", "S1", "BEAT_NAME", "South")),
+            new org.bluelamp.synth.ShapefileWriter.Feature(
+                bowtie, java.util.Map.of("BEAT_ID", "X1", "BEAT_NAME", "Crossed"))));
+
+    SourceContract source = pipelines.source("demo/beats");
+    JobResult result = job.run(source, MARCH, false);
+    assertThat(result.rowsRead()).isEqualTo(3);
+    assertThat(quarantined(source)).isEqualTo(Map.of(3L, "invalid_geometry"));
+    Map<String, Row> beats = bronze(source, "area_id");
+    assertThat(beats.get("N1").<String>getAs("area_name")).isEqualTo("Église Nord");
+    assertThat(beats.get("N1").<Long>getAs("_offset")).isEqualTo(1L);
+    assertThat(beats.get("S1").<String>getAs("_file")).isEqualTo("demo/beats/beats.shp");
+    var planar =
+        new org.locationtech.jts.io.WKBReader().read(beats.get("S1").<byte[]>getAs("geom_planar"));
+    assertThat(planar.getArea()).isEqualTo(south.getArea());
+    assertThat(
+            planar.contains(
+                geometry.createPoint(new org.locationtech.jts.geom.Coordinate(524000, 173000))))
+        .isTrue();
+  }
 }
