@@ -1,16 +1,11 @@
 package org.bluelamp.ingest;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.bluelamp.contract.ReaderSpec;
 
 /**
@@ -38,40 +33,7 @@ final class FixedWidthFileReader implements FileReader {
 
   @Override
   public Iterator<RawRecord> read(InputStream in) {
-    BufferedReader lines = new BufferedReader(new InputStreamReader(in, Charset.forName(encoding)));
-    return new Iterator<>() {
-      private long lineNumber;
-      private String next = advance();
-
-      private String advance() {
-        try {
-          String line;
-          do {
-            line = lines.readLine();
-            lineNumber++;
-          } while (line != null && (lineNumber <= skipLines || line.isBlank()));
-          return line;
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-
-      @Override
-      public boolean hasNext() {
-        return next != null;
-      }
-
-      @Override
-      public RawRecord next() {
-        if (next == null) {
-          throw new NoSuchElementException();
-        }
-        String line = next;
-        long offset = lineNumber;
-        next = advance();
-        return cut(offset, line);
-      }
-    };
+    return LineRecords.of(in, Charset.forName(encoding), skipLines, this::cut);
   }
 
   private RawRecord cut(long offset, String line) {

@@ -4,17 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.bluelamp.contract.ReaderSpec;
 
 /** One JSON object per line; nested values are kept as JSON text. */
@@ -35,40 +30,7 @@ final class JsonLinesFileReader implements FileReader {
 
   @Override
   public Iterator<RawRecord> read(InputStream in) {
-    BufferedReader lines = new BufferedReader(new InputStreamReader(in, Charset.forName(encoding)));
-    return new Iterator<>() {
-      private long lineNumber;
-      private String next = advance();
-
-      private String advance() {
-        try {
-          String line;
-          do {
-            line = lines.readLine();
-            lineNumber++;
-          } while (line != null && line.isBlank());
-          return line;
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-
-      @Override
-      public boolean hasNext() {
-        return next != null;
-      }
-
-      @Override
-      public RawRecord next() {
-        if (next == null) {
-          throw new NoSuchElementException();
-        }
-        String line = next;
-        long offset = lineNumber;
-        next = advance();
-        return parse(offset, line);
-      }
-    };
+    return LineRecords.of(in, Charset.forName(encoding), 0, JsonLinesFileReader::parse);
   }
 
   static RawRecord parse(long offset, String line) {

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.bluelamp.BluelampException;
+import org.bluelamp.Fixtures;
 import org.bluelamp.Repository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,17 +21,7 @@ class TestContractParser {
 
   @BeforeEach
   void copyDeclarations() throws IOException {
-    Path from = Repository.pipelines();
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path to = dir.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(file, to);
-        }
-      }
-    }
+    Fixtures.copyTree(Repository.pipelines(), dir);
     cad = dir.resolve("sources/england/cad.yaml");
   }
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.bluelamp.BluelampException;
+import org.bluelamp.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,16 +20,7 @@ class TestReaderContracts {
 
   @BeforeEach
   void copy() throws IOException {
-    try (Stream<Path> files = Files.walk(FIXTURE)) {
-      for (Path file : files.toList()) {
-        Path target = dir.resolve(FIXTURE.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    }
+    Fixtures.copyTree(FIXTURE, dir);
   }
 
   private String failure(String file, String from, String to) throws IOException {

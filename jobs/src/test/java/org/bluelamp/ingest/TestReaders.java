@@ -17,6 +17,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.bluelamp.FileTrees;
+import org.bluelamp.Fixtures;
 import org.bluelamp.Progress;
 import org.bluelamp.SharedSpark;
 import org.bluelamp.contract.Pipelines;
@@ -42,7 +43,7 @@ class TestReaders {
   @BeforeEach
   void setUp() throws IOException {
     Path landing = dir.resolve("landing");
-    copy(FIXTURE.resolve("landing"), landing);
+    Fixtures.copyTree(FIXTURE.resolve("landing"), landing);
     pipelines = Pipelines.load(FIXTURE.resolve("pipelines"));
     lake = new Lake(SharedSpark.session(), dir.resolve("lake").toString());
     job =
@@ -53,19 +54,6 @@ class TestReaders {
                 landing.toString(), SharedSpark.session().sparkContext().hadoopConfiguration()),
             Progress.silent(),
             new Connections(Map.of()));
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    }
   }
 
   private Map<Long, String> quarantined(SourceContract source) {
