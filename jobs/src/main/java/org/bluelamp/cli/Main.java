@@ -94,13 +94,14 @@ public final class Main implements Callable<Integer> {
     @Option(
         names = "--days",
         description = "Number of days, default ${DEFAULT-VALUE}.",
-        defaultValue = "28")
+        defaultValue = "14")
     int days;
 
     @Option(
         names = "--scale",
         description =
-            "1.0 = realistic daily volume (~2,000 calls a day); default ${DEFAULT-VALUE}.",
+            "1.0 = a force-year of realistic volume (~2,000 calls a day in the English force);"
+                + " default ${DEFAULT-VALUE}.",
         defaultValue = "0.05")
     double scale;
 
@@ -120,7 +121,8 @@ public final class Main implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = {
         "Generate the deterministic sample world into $BLUELAMP_HOME/world (default .bluelamp/world):",
-        "landing files of each force and the truth planted in them (truth/<force>.json)."
+        "landing files of the three forces' sources, their RMS and CAD databases (PostgreSQL,",
+        "MariaDB), and the truth planted in them (truth/<force>.json)."
       })
   static final class Generate implements Callable<Integer> {
     @CommandLine.Mixin WorldOptions world = new WorldOptions();
@@ -130,7 +132,11 @@ public final class Main implements Callable<Integer> {
       Workspace workspace = Workspace.fromEnvironment();
       Progress progress = new Progress(OUT);
       WorldGenerator.generate(
-          workspace.world(), Pipelines.load(workspace.pipelines()), world.options(), progress);
+          workspace.world(),
+          Pipelines.load(workspace.pipelines()),
+          world.options(),
+          progress,
+          Connections.fromEnvironment(workspace.connectionDefaults()));
       return 0;
     }
   }
@@ -237,7 +243,7 @@ public final class Main implements Callable<Integer> {
                 workspace.sql(),
                 progress,
                 new JobRuns(lake, runId),
-                Connections.fromEnvironment())
+                Connections.fromEnvironment(workspace.connectionDefaults()))
             .run(sources, layers, interval, reprocess);
     TrinoServer.running(workspace.trinoRun(), workspace.trinoCache())
         .ifPresent(
@@ -335,7 +341,12 @@ public final class Main implements Callable<Integer> {
       Progress progress = new Progress(OUT);
       Pipelines pipelines = Pipelines.load(workspace.pipelines());
       startAfreshIfTheWorldChanged(workspace, world.options(), progress);
-      WorldGenerator.generate(workspace.world(), pipelines, world.options(), progress);
+      WorldGenerator.generate(
+          workspace.world(),
+          pipelines,
+          world.options(),
+          progress,
+          Connections.fromEnvironment(workspace.connectionDefaults()));
       Interval interval = new Interval(world.start, world.start.plusDays(world.days));
       boolean succeeded =
           runPipelines(

@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.bluelamp.Progress;
 import org.bluelamp.conform.SilverJob;
@@ -34,6 +38,9 @@ public final class Runner {
     SILVER,
     GOLD
   }
+
+  /** Sources ingested at once (see {@link #ingestAll}). */
+  static final int INGEST_THREADS = 3;
 
   private final Lake lake;
   private final Pipelines pipelines;
@@ -82,16 +89,7 @@ public final class Runner {
     List<JobResult> results = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     if (layers.contains(Layer.BRONZE)) {
-      IngestJob ingest = new IngestJob(lake, pipelines, landing, progress, connections);
-      for (SourceContract source : sources) {
-        record(
-            interval,
-            "ingest",
-            IngestJob.bronzeTable(source).toString(),
-            () -> ingest.run(source, interval, reprocess),
-            results,
-            failures);
-      }
+      ingestAll(sources, interval, reprocess, results, failures);
     }
     if (layers.contains(Layer.SILVER)) {
       SilverJob silver = new SilverJob(lake, pipelines, progress);
@@ -122,6 +120,52 @@ public final class Runner {
       }
     }
     return new Outcome(results, failures);
+  }
+
+  /**
+   * Ingests the sources {@link #INGEST_THREADS} at a time: one source's work is mostly small Spark
+   * jobs and Delta commits waiting on the driver, so a few in flight keep both cores busy. Each
+   * source writes its own bronze table; the shared tables serialise their writes ({@link
+   * Lake#writing}). Results keep the sources' order.
+   */
+  private void ingestAll(
+      List<SourceContract> sources,
+      Interval interval,
+      boolean reprocess,
+      List<JobResult> results,
+      List<String> failures) {
+    IngestJob ingest = new IngestJob(lake, pipelines, landing, progress, connections);
+    ExecutorService pool = Executors.newFixedThreadPool(INGEST_THREADS);
+    try {
+      List<Future<Outcome>> outcomes = new ArrayList<>();
+      for (SourceContract source : sources) {
+        outcomes.add(
+            pool.submit(
+                () -> {
+                  List<JobResult> result = new ArrayList<>();
+                  List<String> failure = new ArrayList<>();
+                  record(
+                      interval,
+                      "ingest",
+                      IngestJob.bronzeTable(source).toString(),
+                      () -> ingest.run(source, interval, reprocess),
+                      result,
+                      failure);
+                  return new Outcome(result, failure);
+                }));
+      }
+      for (Future<Outcome> outcome : outcomes) {
+        results.addAll(outcome.get().results());
+        failures.addAll(outcome.get().failures());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while ingesting", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("an ingest thread failed unexpectedly", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private void record(

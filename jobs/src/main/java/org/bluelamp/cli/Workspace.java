@@ -34,6 +34,11 @@ public record Workspace(Path repository, Path home) {
     return repository.resolve("sql");
   }
 
+  /** JDBC connections of the embedded sample world, used when nothing else names them. */
+  public Path connectionDefaults() {
+    return repository.resolve("infra/embedded/connections.properties");
+  }
+
   public Path world() {
     return home.resolve("world");
   }

@@ -10,9 +10,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import org.bluelamp.Errors;
 
 /**
@@ -30,6 +34,16 @@ public record JdbcConnection(String name, String url, String user, String passwo
   }
 
   public static JdbcConnection resolve(String name, Map<String, String> environment) {
+    return resolve(name, environment, Optional.empty());
+  }
+
+  /**
+   * Resolves {@code name} from the environment, else the connections file, else {@code defaults}
+   * (the embedded sample world's databases on loopback, {@code
+   * infra/embedded/connections.properties}).
+   */
+  public static JdbcConnection resolve(
+      String name, Map<String, String> environment, Optional<Path> defaults) {
     String prefix = "BLUELAMP_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
     String url = environment.get(prefix + "URL");
     if (url != null) {
@@ -42,6 +56,42 @@ public record JdbcConnection(String name, String url, String user, String passwo
                 "BLUELAMP_CONNECTIONS",
                 Path.of(System.getProperty("user.home"), ".config/bluelamp/connections.properties")
                     .toString()));
+    List<Path> files = new ArrayList<>(List.of(file));
+    defaults.ifPresent(files::add);
+    for (Path candidate : files) {
+      Properties properties = properties(candidate);
+      url = properties.getProperty(name + ".url");
+      if (url != null) {
+        return new JdbcConnection(
+            name,
+            url,
+            properties.getProperty(name + ".user"),
+            properties.getProperty(name + ".password"));
+      }
+    }
+    throw Errors.usage(
+        "No JDBC connection '"
+            + name
+            + "': neither "
+            + prefix
+            + "URL is set nor "
+            + files.stream().map(Path::toString).collect(Collectors.joining(" or "))
+            + " has "
+            + name
+            + ".url",
+        "export "
+            + prefix
+            + "URL (and _USER, _PASSWORD), or add "
+            + name
+            + ".url, "
+            + name
+            + ".user and "
+            + name
+            + ".password to "
+            + file);
+  }
+
+  private static Properties properties(Path file) {
     Properties properties = new Properties();
     if (Files.isRegularFile(file)) {
       try (Reader reader = Files.newBufferedReader(file)) {
@@ -50,34 +100,7 @@ public record JdbcConnection(String name, String url, String user, String passwo
         throw Errors.io("read the connections file " + file, e);
       }
     }
-    url = properties.getProperty(name + ".url");
-    if (url == null) {
-      throw Errors.usage(
-          "No JDBC connection '"
-              + name
-              + "': neither "
-              + prefix
-              + "URL is set nor "
-              + file
-              + " has "
-              + name
-              + ".url",
-          "export "
-              + prefix
-              + "URL (and _USER, _PASSWORD), or add "
-              + name
-              + ".url, "
-              + name
-              + ".user and "
-              + name
-              + ".password to "
-              + file);
-    }
-    return new JdbcConnection(
-        name,
-        url,
-        properties.getProperty(name + ".user"),
-        properties.getProperty(name + ".password"));
+    return properties;
   }
 
   public Connection open() throws SQLException {

@@ -292,6 +292,9 @@ final class JdbcRawReader {
               + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
       List<Row> rows = new ArrayList<>();
       Set<String> declared = new HashSet<>(columns);
+      if (partitionColumn != null) {
+        declared.add(partitionColumn); // lineage (the offset), not a new column of the source
+      }
       try (Connection db = connection.open()) {
         db.setAutoCommit(false); // lets PostgreSQL stream with the fetch size
         try (PreparedStatement statement = db.prepareStatement(sql)) {

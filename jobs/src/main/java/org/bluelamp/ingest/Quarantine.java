@@ -37,8 +37,22 @@ public final class Quarantine {
       List<String> files,
       Dataset<Row> quarantined,
       Dataset<Row> released) {
+    lake.writing(TABLE, () -> merge(lake, source, files, quarantined, released));
+  }
+
+  private static void merge(
+      Lake lake,
+      String source,
+      List<String> files,
+      Dataset<Row> quarantined,
+      Dataset<Row> released) {
     if (!lake.exists(TABLE)) {
-      quarantined.limit(0).write().format("delta").save(lake.location(TABLE));
+      quarantined.write().format("delta").save(lake.location(TABLE));
+      return;
+    }
+    if (quarantined.isEmpty()
+        && lake.read(TABLE).filter(col("_source").equalTo(source)).isEmpty()) {
+      return; // nothing to add, and no earlier verdict of this source to lift
     }
     String[] columns = quarantined.columns();
     Dataset<Row> releases =
@@ -92,6 +106,5 @@ public final class Quarantine {
               .delete();
     }
     merge.execute();
-    lake.register(TABLE);
   }
 }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -24,12 +26,18 @@ import org.apache.spark.sql.functions;
  * The Delta lake under one root: {@code <root>/<schema>/<table>}. Every write goes through here so
  * that each table is also registered by name in the session's catalog (gold SQL reads {@code
  * silver.crime}).
+ *
+ * <p>Sources are ingested in parallel threads, and several of them write the same shared tables
+ * (quarantine, the file ledger, coverage, job runs). Delta would reject one of two concurrent
+ * MERGEs into one table; so every write holds that table's lock (reads never wait: they see the
+ * last committed version).
  */
 public final class Lake {
   public static final List<String> SCHEMAS = List.of("bronze", "silver", "gold", "ops");
 
   private final SparkSession spark;
   private final String root;
+  private final ConcurrentHashMap<TableName, ReentrantLock> locks = new ConcurrentHashMap<>();
 
   public Lake(SparkSession spark, String root) {
     this.spark = requireNonNull(spark, "spark");
@@ -67,7 +75,7 @@ public final class Lake {
     return tables;
   }
 
-  public void register(TableName name) {
+  public synchronized void register(TableName name) {
     spark.sql("CREATE DATABASE IF NOT EXISTS " + name.schema());
     spark.sql(
         "CREATE TABLE IF NOT EXISTS "
@@ -108,31 +116,57 @@ public final class Lake {
 
   /** Replaces the whole table (gold aggregates, small reference tables). */
   public void overwrite(TableName name, Dataset<Row> data) {
-    data.write()
-        .format("delta")
-        .mode("overwrite")
-        .option("overwriteSchema", "true")
-        .save(location(name));
-    register(name);
+    writing(
+        name,
+        () ->
+            data.write()
+                .format("delta")
+                .mode("overwrite")
+                .option("overwriteSchema", "true")
+                .save(location(name)));
   }
 
   /** Replaces the rows matching {@code predicate} and nothing else (one force, one interval). */
   public void replaceWhere(TableName name, Dataset<Row> data, String predicate) {
-    if (!exists(name)) {
-      data.write().format("delta").mode("overwrite").save(location(name));
-    } else {
-      data.write()
-          .format("delta")
-          .mode("overwrite")
-          .option("replaceWhere", predicate)
-          .option("mergeSchema", "true")
-          .save(location(name));
-    }
-    register(name);
+    writing(
+        name,
+        () -> {
+          if (!exists(name)) {
+            data.write().format("delta").mode("overwrite").save(location(name));
+          } else {
+            data.write()
+                .format("delta")
+                .mode("overwrite")
+                .option("replaceWhere", predicate)
+                .option("mergeSchema", "true")
+                .save(location(name));
+          }
+        });
   }
 
   public void append(TableName name, Dataset<Row> data) {
-    data.write().format("delta").mode("append").option("mergeSchema", "true").save(location(name));
+    writing(
+        name,
+        () ->
+            data.write()
+                .format("delta")
+                .mode("append")
+                .option("mergeSchema", "true")
+                .save(location(name)));
+  }
+
+  /**
+   * Runs a write of the table while holding its lock, then registers the table. Every writer of a
+   * table shared by concurrent jobs goes through here.
+   */
+  public void writing(TableName name, Runnable write) {
+    ReentrantLock lock = locks.computeIfAbsent(name, n -> new ReentrantLock());
+    lock.lock();
+    try {
+      write.run();
+    } finally {
+      lock.unlock();
+    }
     register(name);
   }
 
@@ -141,23 +175,28 @@ public final class Lake {
    * when {@code updateWhen} holds (e.g. a newer sequence), so replaying a batch changes nothing.
    */
   public void merge(TableName name, Dataset<Row> data, List<String> key, Column updateWhen) {
-    if (!exists(name)) {
-      data.limit(0).write().format("delta").save(location(name));
-    }
     Column on =
         key.stream()
             .map(k -> functions.col("t." + k).equalTo(functions.col("s." + k)))
             .reduce(Column::and)
             .orElseThrow();
-    DeltaTable.forPath(spark, location(name))
-        .as("t")
-        .merge(data.as("s"), on)
-        .whenMatched(updateWhen)
-        .updateAll()
-        .whenNotMatched()
-        .insertAll()
-        .execute();
-    register(name);
+    writing(
+        name,
+        () -> {
+          if (!exists(name)) {
+            // The first load has nothing to merge with: a plain write is several jobs cheaper.
+            data.write().format("delta").save(location(name));
+            return;
+          }
+          DeltaTable.forPath(spark, location(name))
+              .as("t")
+              .merge(data.as("s"), on)
+              .whenMatched(updateWhen)
+              .updateAll()
+              .whenNotMatched()
+              .insertAll()
+              .execute();
+        });
   }
 
   private static FileSystem fileSystem(String root, Configuration conf) throws IOException {

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the generator planted, written beside the data as {@code truth/<force>.json} so that tests
- * check what the pipelines recover against what was put there.
+ * What the generator planted in one force, written beside the data as {@code truth/<force>.json}
+ * (and the true identity behind every person and vehicle record in {@code identitiesFile}) so that
+ * tests and analysts check what the pipelines recover against what was put there.
  */
 public record Truth(
     String force,
@@ -18,21 +19,57 @@ public record Truth(
     Map<String, SourceTruth> sources,
     List<Defect> defects,
     List<Update> updates,
-    List<DailyCount> crimeCountsDaily) {
+    List<DailyCount> crimeCountsDaily,
+    List<ResponseTime> responseTimes,
+    Map<String, Double> annualTrends,
+    List<InterventionEffect> interventionEffects,
+    String identitiesFile) {
 
-  /** A planted hot-spot: centre in the force's CRS, spread and share of all events. */
-  public record Hotspot(String id, double x, double y, double sigmaMetres, double share) {}
+  /**
+   * A planted hot-spot: centre in the force's CRS, Gaussian spread, share of all incidents while
+   * active (local days {@code from} to {@code to}), and the local hour its events peak at.
+   */
+  public record Hotspot(
+      String id,
+      double x,
+      double y,
+      double sigmaMetres,
+      double share,
+      int peakHour,
+      String from,
+      String to) {}
 
-  /** Per source: records written to landing, and how many of them are clean. */
+  /** Per source: records written (or loaded), how many of them are clean, distinct keys. */
   public record SourceTruth(long records, long clean, long distinctKeys) {}
 
   /** A defective record: where it is, what is wrong, and the rule that must catch it. */
   public record Defect(
       String source, String file, long line, String kind, String rule, String key) {}
 
-  /** A record sent again later with a higher sequence: the later values must win. */
-  public record Update(String source, String key, String closedLocal) {}
+  /** A record sent again later with a higher sequence: the later value must win. */
+  public record Update(String source, String key, String column, String value) {}
 
   /** Clean crimes per ward, category and local date (the oracle for gold.crime_counts_daily). */
   public record DailyCount(String wardId, String category, String localDate, long count) {}
+
+  /**
+   * Response by grade: share of calls, and the uniform waits (0 to the maximum, in minutes) to
+   * dispatch and then to arrival; a grade with no dispatch is resolved without deployment.
+   */
+  public record ResponseTime(
+      String grade, double share, int dispatchMaxMinutes, int travelMaxMinutes) {}
+
+  /**
+   * An intervention with a planted effect: while it runs, collisions within its radius drop by
+   * {@code reduction} (a fraction).
+   */
+  public record InterventionEffect(
+      String interventionId,
+      String kind,
+      double x,
+      double y,
+      double radiusMetres,
+      String startsOn,
+      String endsOn,
+      double reduction) {}
 }

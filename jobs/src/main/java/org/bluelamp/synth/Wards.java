@@ -15,17 +15,24 @@ import org.locationtech.jts.geom.Polygon;
  */
 final class Wards {
   private static final GeometryFactory GEOMETRY = new GeometryFactory();
-  private static final String[] NAMES = {
-    "Abbey", "Brookfield", "Castle", "Dene", "Eastgate", "Fairfield", "Greenhill", "Harbour",
-    "Ironbridge", "Jubilee", "Kingsmead", "Longford", "Millbrook", "Northcote", "Oakwood", "Priory"
-  };
 
   /** A ward: code, name and polygon in the force's projected CRS. */
   record Ward(String id, String name, Polygon polygon) {}
 
   private Wards() {}
 
-  static List<Ward> build(Force.Extent extent, int columns, int rows, SplittableRandom random) {
+  /**
+   * Areas tiling {@code extent} on a jittered {@code columns x rows} grid; ids from {@code
+   * idPattern} (a format taking the 1-based number), names from {@code names} (numbered when they
+   * run out).
+   */
+  static List<Ward> build(
+      Force.Extent extent,
+      int columns,
+      int rows,
+      SplittableRandom random,
+      String idPattern,
+      List<String> names) {
     double width = (extent.maxX() - extent.minX()) / columns;
     double height = (extent.maxY() - extent.minY()) / rows;
     Coordinate[][] corners = new Coordinate[columns + 1][rows + 1];
@@ -72,8 +79,10 @@ final class Wards {
         int index = j * columns + i;
         wards.add(
             new Ward(
-                String.format(java.util.Locale.ROOT, "E05%06d", 9100 + index),
-                NAMES[index % NAMES.length],
+                String.format(java.util.Locale.ROOT, idPattern, index + 1),
+                index < names.size()
+                    ? names.get(index)
+                    : names.get(index % names.size()) + " " + (index / names.size() + 1),
                 polygon));
       }
     }

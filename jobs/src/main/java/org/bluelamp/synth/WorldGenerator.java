@@ -9,15 +9,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.bluelamp.Errors;
 import org.bluelamp.Progress;
 import org.bluelamp.contract.Pipelines;
+import org.bluelamp.ingest.Connections;
 
 /**
- * The sample world: landing files for each force plus the truth planted in them. Deterministic: the
- * same options give the same bytes.
+ * The sample world: for each force declared in {@code pipelines/forces/} that the generator knows
+ * ({@link Profiles}), landing files and database tables for every source contract, plus the truth
+ * planted in them. Deterministic: the same options give the same bytes.
  */
 public final class WorldGenerator {
+  static final int H3_RESOLUTION = 8;
   static final ObjectMapper JSON =
       new ObjectMapper()
           .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -45,16 +50,42 @@ public final class WorldGenerator {
     return out.resolve("truth").resolve(force + ".json");
   }
 
-  public static Truth generate(Path out, Pipelines pipelines, Options options, Progress progress) {
-    Truth truth = new EnglandForce(pipelines, options).write(landing(out), progress);
-    try {
-      Files.createDirectories(truthFile(out, truth.force()).getParent());
-      JSON.writeValue(truthFile(out, truth.force()).toFile(), truth);
-    } catch (IOException e) {
-      throw Errors.io("write the truth file under " + out, e);
+  /**
+   * Generates every known force of {@code pipelines}; database sources are loaded through {@code
+   * connections} after the project's schema scripts ({@code infra/embedded/sql/}) ran.
+   */
+  public static List<Truth> generate(
+      Path out, Pipelines pipelines, Options options, Progress progress, Connections connections) {
+    Databases databases =
+        new Databases(
+            connections,
+            pipelines.root().toAbsolutePath().getParent().resolve("infra/embedded/sql"),
+            progress);
+    List<Truth> truths = new ArrayList<>();
+    for (String force : new java.util.TreeSet<>(pipelines.forces().keySet())) {
+      ForceProfile profile =
+          Profiles.ALL.stream()
+              .filter(p -> p.force().equals(force))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      Errors.usage(
+                          "The sample world has no profile for force '" + force + "'",
+                          "add one to synth.Profiles, or generate with the forces it knows: "
+                              + Profiles.ALL.stream().map(ForceProfile::force).toList()));
+      Truth truth =
+          new ForceWorld(profile, pipelines, options)
+              .write(landing(out), databases, out.resolve("truth"), progress);
+      try {
+        Files.createDirectories(truthFile(out, force).getParent());
+        JSON.writeValue(truthFile(out, force).toFile(), truth);
+      } catch (IOException e) {
+        throw Errors.io("write the truth file under " + out, e);
+      }
+      progress.log("generate", "truth written to " + truthFile(out, force));
+      truths.add(truth);
     }
-    progress.log("generate", "truth written to " + truthFile(out, truth.force()));
-    return truth;
+    return truths;
   }
 
   public static Truth readTruth(Path out, String force) {

@@ -37,7 +37,7 @@ class TrinoServeIT {
 
   @BeforeAll
   static void serve() throws Exception {
-    world = SampleWorld.get();
+    world = SampleWorld.englandCore();
     Path run = Files.createTempDirectory("bluelamp-trino-it");
     Path cache = Path.of(System.getProperty("user.home"), ".cache", "bluelamp");
     trino = TrinoServer.start(run, cache, 0, world.lake.root(), new Progress(System.out));
@@ -83,7 +83,7 @@ class TrinoServeIT {
       viaSpark.put(String.valueOf(row.getString(0)), row.getLong(1));
     }
     Map<String, Long> truth = new HashMap<>();
-    for (Truth.DailyCount count : world.truth.crimeCountsDaily()) {
+    for (Truth.DailyCount count : world.truth("england").crimeCountsDaily()) {
       truth.merge(count.wardId(), count.count(), Long::sum);
     }
     assertThat(viaTrino).isEqualTo(viaSpark).isEqualTo(truth);
@@ -114,8 +114,10 @@ class TrinoServeIT {
         longsByKey(
             "SELECT target, max(rows_read) FROM lake.ops.job_runs WHERE job = 'ingest'"
                 + " AND rows_read = rows_accepted + rows_quarantined GROUP BY target");
-    for (Map.Entry<String, Truth.SourceTruth> source : world.truth.sources().entrySet()) {
-      assertThat(read.get("bronze." + source.getKey())).isEqualTo(source.getValue().records());
+    assertThat(world.sources).hasSize(3);
+    for (var source : world.sources) {
+      assertThat(read.get("bronze." + source.id()))
+          .isEqualTo(world.truth("england").sources().get(source.id()).records());
     }
   }
 

@@ -1,0 +1,1209 @@
+package org.bluelamp.synth;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.bluelamp.Errors;
+import org.bluelamp.Progress;
+import org.bluelamp.contract.Force;
+import org.bluelamp.contract.Pipelines;
+import org.bluelamp.contract.SourceContract;
+import org.bluelamp.synth.People.Identity;
+import org.bluelamp.synth.Truth.DailyCount;
+import org.bluelamp.synth.Truth.Hotspot;
+import org.bluelamp.synth.Truth.InterventionEffect;
+import org.bluelamp.synth.Truth.ResponseTime;
+import org.bluelamp.synth.Wards.Ward;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+
+/**
+ * One force of the sample world, simulated day by day: calls that become incidents, some of them
+ * crimes with victims, offenders and witnesses, arrests, custody and outcomes; stops, intelligence,
+ * ANPR reads, collisions, speed tickets and penalty notices; officers on rosters with duty states
+ * and GPS pings; partner reports. Every record stream is handed to the force's source contracts
+ * that carry it ({@link ForceProfile#systems()}), which write it in their own format.
+ */
+final class ForceWorld {
+  private static final GeometryFactory GEOMETRY = new GeometryFactory();
+  private static final LocalDate TREND_ORIGIN = LocalDate.of(2022, 1, 1);
+  private static final double[] HOURLY = {
+    3, 2, 2, 1, 1, 1, 2, 3, 4, 5, 5, 5, 6, 6, 6, 6, 7, 7, 7, 7, 6, 6, 5, 4
+  };
+  private static final int DAILY_MINIMUM = 8;
+
+  private final ForceProfile profile;
+  private final Force force;
+  private final Pipelines pipelines;
+  private final WorldGenerator.Options options;
+  private final SplittableRandom random;
+  private final List<String[]> offences;
+  private final List<String[]> grades;
+  private final Map<String, Double> trends = new TreeMap<>();
+  private List<Ward> wards;
+  private List<Hotspot> hotspots;
+  private List<LineString> streets;
+  private List<Map<String, Object>> addresses;
+  private People people;
+  private List<Map<String, Object>> officers;
+  private List<Map<String, Object>> vehicles;
+  private List<Map<String, Object>> interventions;
+  private List<InterventionEffect> effects;
+  private final Map<LocalDate, List<Map<String, Object>>> laterOutcomes = new HashMap<>();
+  private final Map<String, Long> counters = new HashMap<>();
+
+  ForceWorld(ForceProfile profile, Pipelines pipelines, WorldGenerator.Options options) {
+    this.profile = requireNonNull(profile, "profile");
+    this.pipelines = requireNonNull(pipelines, "pipelines");
+    this.force = pipelines.force(profile.force());
+    this.options = requireNonNull(options, "options");
+    this.random = new SplittableRandom(options.seed() ^ profile.force().hashCode());
+    this.offences = codeList(profile.force() + "/offences");
+    this.grades = codeList(profile.force() + "/call_grades");
+  }
+
+  Truth write(Path landing, Databases databases, Path truthDir, Progress progress) {
+    List<SourceWriter> writers = new ArrayList<>();
+    Map<SourceWriter, String> streamOf = new LinkedHashMap<>();
+    LocalDate last = options.start().plusDays(options.days() - 1);
+    for (SourceContract contract : pipelines.sources()) {
+      if (!contract.force().equals(profile.force())) {
+        continue;
+      }
+      String stream = profile.systems().get(contract.system());
+      if (stream == null) {
+        throw Errors.usage(
+            "The sample world does not know what " + contract.id() + " carries",
+            "map system '"
+                + contract.system()
+                + "' to a record stream in the force's profile (synth.Profiles)");
+      }
+      SourceWriter writer =
+          new SourceWriter(contract, force, landing, databases, random.split(), last);
+      writers.add(writer);
+      streamOf.put(writer, stream);
+    }
+    Set<String> needed = new HashSet<>(streamOf.values());
+    build();
+    Map<String, List<Map<String, Object>>> snapshots = snapshots();
+    Map<String, Long> dailyCounts = new TreeMap<>();
+    for (int d = 0; d < options.days(); d++) {
+      LocalDate day = options.start().plusDays(d);
+      Map<String, List<Map<String, Object>>> streams = day(day, needed);
+      for (SourceWriter writer : writers) {
+        String stream = streamOf.get(writer);
+        boolean snapshot = snapshots.containsKey(stream);
+        if (snapshot && d > 0) {
+          continue;
+        }
+        List<Map<String, Object>> records =
+            snapshot ? snapshots.get(stream) : streams.getOrDefault(stream, List.of());
+        List<Map<String, Object>> accepted = writer.write(day, records);
+        if (stream.equals("crime")) {
+          count(accepted, dailyCounts);
+        }
+      }
+      if ((d + 1) % 7 == 0 || d + 1 == options.days()) {
+        progress.log(
+            "generate",
+            profile.force()
+                + ": "
+                + (d + 1)
+                + "/"
+                + options.days()
+                + " days, "
+                + Progress.count(counters.getOrDefault("incident", 0L))
+                + " incidents, "
+                + Progress.count(counters.getOrDefault("crime", 0L))
+                + " crimes");
+      }
+    }
+    writers.forEach(SourceWriter::finish);
+    return truth(writers, dailyCounts, truthDir);
+  }
+
+  // ---------------------------------------------------------------- the force's fixed world
+
+  private void build() {
+    ForceProfile.Areas a = profile.areas();
+    wards =
+        Wards.build(
+            force.extent(),
+            a.wardColumns(),
+            a.wardRows(),
+            random.split(),
+            a.wardId(),
+            a.wardNames());
+    hotspots = hotspots();
+    streets = streets();
+    int addressCount = Math.max(300, (int) (profile.callsPerDay() * 4 * options.scale()));
+    addresses = new ArrayList<>();
+    List<String> addressTexts = new ArrayList<>();
+    for (int i = 0; i < addressCount; i++) {
+      double[] xy = streetPoint();
+      String street = profile.streetNames().get(random.nextInt(profile.streetNames().size()));
+      String text = (1 + random.nextInt(180)) + " " + street;
+      addressTexts.add(text);
+      addresses.add(
+          rec(
+              "address_id",
+              id("ADR", i + 1),
+              "address_text",
+              text,
+              "postcode",
+              postcode(xy),
+              "easting",
+              xy[0],
+              "northing",
+              xy[1]));
+    }
+    int persons = Math.max(400, (int) (profile.callsPerDay() * 10 * options.scale()));
+    people = People.create(profile.force(), profile.names(), addressTexts, persons, random.split());
+    officers = new ArrayList<>();
+    int officerCount = Math.max(24, (int) (profile.callsPerDay() * 0.2 * options.scale()));
+    List<String> teams = List.of("A", "B", "C", "D");
+    for (int i = 0; i < officerCount; i++) {
+      Identity person = people.pick(random);
+      officers.add(
+          rec(
+              "officer_id", id("OF", i + 1),
+              "forename", person.forename(),
+              "surname", person.surname(),
+              "rank", pick(profile.label("rank")),
+              "team", teams.get(i % teams.size()),
+              "station", wards.get(i % wards.size()).name(),
+              "started_on", LocalDate.of(2005, 1, 1).plusDays(random.nextInt(7000))));
+    }
+    vehicles = new ArrayList<>();
+    int fleet = Math.max(200, (int) (profile.callsPerDay() * 2.5 * options.scale()));
+    Set<String> registrations = new HashSet<>();
+    while (vehicles.size() < fleet) {
+      String vrm = profile.registration().apply(random);
+      if (!registrations.add(vrm)) {
+        continue;
+      }
+      Identity keeper = people.pick(random);
+      Map<String, Object> keeperRecord = people.record(keeper, random);
+      vehicles.add(
+          rec(
+              "vrm",
+              vrm,
+              "make",
+              pick(profile.label("make")),
+              "colour",
+              pick(profile.label("colour")),
+              "keeper_forename",
+              keeperRecord.get("forename"),
+              "keeper_surname",
+              keeperRecord.get("surname"),
+              "registered_on",
+              LocalDate.of(2008, 1, 1).plusDays(random.nextInt(6000)),
+              SourceWriter.IDENTITY,
+              keeper.id()));
+    }
+    interventions = new ArrayList<>();
+    effects = new ArrayList<>();
+    List<String> kinds = profile.label("intervention_kind");
+    for (int i = 0; i < 6; i++) {
+      double[] xy = i % 2 == 0 ? streetPoint() : uniformPoint();
+      String kind = kinds.get(i % kinds.size());
+      LocalDate starts = options.start().plusDays((long) (options.days() * (0.25 + 0.1 * i)));
+      LocalDate ends = starts.plusDays(90 + random.nextInt(180));
+      String interventionId = id("OP", i + 1);
+      interventions.add(
+          rec(
+              "intervention_id",
+              interventionId,
+              "kind",
+              kind,
+              "name",
+              kind + " " + wards.get(random.nextInt(wards.size())).name(),
+              "starts_on",
+              starts,
+              "ends_on",
+              ends,
+              "easting",
+              xy[0],
+              "northing",
+              xy[1],
+              "radius_m",
+              400.0));
+      if (i % kinds.size() == 0) {
+        effects.add(
+            new InterventionEffect(
+                interventionId, kind, xy[0], xy[1], 400, starts.toString(), ends.toString(), 0.5));
+      }
+    }
+    for (String[] offence : offences) {
+      trends.putIfAbsent(
+          offence[2], Math.round((random.nextDouble() * 0.16 - 0.08) * 1000) / 1000.0);
+    }
+  }
+
+  private List<Hotspot> hotspots() {
+    Force.Extent e = force.extent();
+    double width = e.maxX() - e.minX();
+    double height = e.maxY() - e.minY();
+    double[] shares = {0.12, 0.08, 0.06};
+    int[] peaks = {22, 16, 2};
+    List<Hotspot> list = new ArrayList<>();
+    for (int i = 0; i < shares.length; i++) {
+      double x = e.minX() + width * 0.15 + random.nextDouble() * width * 0.7;
+      double y = e.minY() + height * 0.15 + random.nextDouble() * height * 0.7;
+      // The third hot-spot emerges halfway through the period.
+      LocalDate from = i == 2 ? options.start().plusDays(options.days() / 2) : options.start();
+      LocalDate to = options.start().plusDays(options.days() - 1);
+      double sigma = Math.min(width, height) * (0.01 + 0.004 * i);
+      list.add(
+          new Hotspot(
+              "H" + (i + 1),
+              round(x),
+              round(y),
+              Math.round(sigma),
+              shares[i],
+              peaks[i],
+              from.toString(),
+              to.toString()));
+    }
+    return List.copyOf(list);
+  }
+
+  private List<LineString> streets() {
+    Force.Extent e = force.extent();
+    List<LineString> lines = new ArrayList<>();
+    int n = 8;
+    for (int i = 1; i < n; i++) {
+      double x = e.minX() + (e.maxX() - e.minX()) * i / n;
+      double y = e.minY() + (e.maxY() - e.minY()) * i / n;
+      lines.add(line(x, e.minY(), x, e.maxY()));
+      lines.add(line(e.minX(), y, e.maxX(), y));
+    }
+    return lines;
+  }
+
+  private static LineString line(double x1, double y1, double x2, double y2) {
+    return GEOMETRY.createLineString(
+        new Coordinate[] {new Coordinate(x1, y1), new Coordinate(x2, y2)});
+  }
+
+  private Map<String, List<Map<String, Object>>> snapshots() {
+    ForceProfile.Areas a = profile.areas();
+    Map<String, List<Map<String, Object>>> s = new LinkedHashMap<>();
+    s.put("ward", areas(wards));
+    s.put(
+        "beat",
+        areas(
+            Wards.build(
+                force.extent(),
+                a.beatColumns(),
+                a.beatRows(),
+                random.split(),
+                a.beatId(),
+                profile.label("beat_name"))));
+    s.put(
+        "small_area",
+        areas(
+            Wards.build(
+                force.extent(),
+                a.smallColumns(),
+                a.smallRows(),
+                random.split(),
+                a.smallId(),
+                wards.stream().map(Ward::name).toList())));
+    List<Map<String, Object>> streetRecords = new ArrayList<>();
+    for (int i = 0; i < streets.size(); i++) {
+      streetRecords.add(
+          rec(
+              "street_id", id("ST", i + 1),
+              "street_name", profile.streetNames().get(i % profile.streetNames().size()),
+              "road_class", pick(profile.label("road_class")),
+              "speed_limit", (long) (i % 3 == 0 ? 50 : 30),
+              "geometry", streets.get(i)));
+    }
+    s.put("street", streetRecords);
+    s.put("address", addresses);
+    List<Map<String, Object>> population = new ArrayList<>();
+    List<Map<String, Object>> targets = new ArrayList<>();
+    for (Ward ward : wards) {
+      for (int year = options.start().getYear() - 1; year <= options.start().getYear(); year++) {
+        population.add(
+            rec(
+                "area_id", ward.id(),
+                "year", (long) year,
+                "population", (long) (6_000 + random.nextInt(9_000))));
+      }
+      for (String indicator : profile.label("indicator")) {
+        targets.add(
+            rec(
+                "target_id",
+                ward.id() + "/" + indicator,
+                "area_id",
+                ward.id(),
+                "indicator",
+                indicator,
+                "year",
+                (long) options.start().getYear(),
+                "target_value",
+                (double) (5 + random.nextInt(20))));
+      }
+    }
+    s.put("population", population);
+    s.put("target", targets);
+    s.put("intervention", interventions);
+    List<Map<String, Object>> sites = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      double[] xy = streetPoint();
+      sites.add(
+          rec(
+              "site_id", id("RAD", i + 1),
+              "road", profile.streetNames().get(i % profile.streetNames().size()),
+              "speed_limit", (long) (i % 2 == 0 ? 50 : 30),
+              "installed_on", LocalDate.of(2015, 1, 1).plusDays(random.nextInt(3000)),
+              "geometry", GEOMETRY.createPoint(new Coordinate(xy[0], xy[1]))));
+    }
+    s.put("speed_site", sites);
+    s.put("officer", officers);
+    s.put("vehicle", vehicles);
+    return s;
+  }
+
+  private static List<Map<String, Object>> areas(List<Ward> areas) {
+    return areas.stream()
+        .map(w -> rec("area_id", w.id(), "area_name", w.name(), "boundary", w.polygon()))
+        .toList();
+  }
+
+  // ---------------------------------------------------------------- one day of events
+
+  private Map<String, List<Map<String, Object>>> day(LocalDate day, Set<String> needed) {
+    Map<String, List<Map<String, Object>>> s = new HashMap<>();
+    List<String> onDuty = onDuty(day);
+    int calls = count(profile.callsPerDay());
+    for (int n = 0; n < calls; n++) {
+      incident(day, onDuty, s);
+    }
+    s.computeIfAbsent("outcome", k -> new ArrayList<>())
+        .addAll(laterOutcomes.getOrDefault(day, List.of()));
+    laterOutcomes.remove(day);
+    for (String stream : needed) {
+      if (profile.rates().containsKey(stream)) {
+        int count = count(profile.rates().get(stream));
+        for (int n = 0; n < count; n++) {
+          Map<String, Object> record = other(stream, day, onDuty);
+          if (record != null) {
+            s.computeIfAbsent(stream, k -> new ArrayList<>()).add(record);
+          }
+        }
+      }
+    }
+    duties(day, onDuty, s, needed);
+    return s;
+  }
+
+  /** Records a day at scale 1 scaled, never fewer than a handful (so each file shows defects). */
+  private int count(double perDayAtScale1) {
+    double mean = perDayAtScale1 * options.scale();
+    return Math.max(DAILY_MINIMUM, (int) Math.round(mean * (0.85 + 0.3 * random.nextDouble())));
+  }
+
+  private void incident(
+      LocalDate day, List<String> onDuty, Map<String, List<Map<String, Object>>> s) {
+    double[] xy;
+    int hour;
+    Hotspot hotspot = hotspotFor(day);
+    if (hotspot != null) {
+      xy = around(hotspot.x(), hotspot.y(), hotspot.sigmaMetres());
+      hour = Math.floorMod((int) Math.round(hotspot.peakHour() + gaussian() * 2), 24);
+    } else {
+      xy = uniformPoint();
+      hour = weighted(HOURLY);
+    }
+    ZonedDateTime received = at(day, hour);
+    int g = weighted(profile.gradeWeights());
+    String grade = grades.get(g)[0];
+    ZonedDateTime dispatched = null;
+    ZonedDateTime arrived = null;
+    ZonedDateTime closed;
+    String officer = null;
+    if (profile.dispatchMinutes()[g] == 0) {
+      closed = received.plusMinutes(10 + random.nextInt(50));
+    } else {
+      dispatched = received.plusSeconds(30 + random.nextInt(profile.dispatchMinutes()[g] * 60));
+      arrived = dispatched.plusSeconds(60 + random.nextInt(profile.travelMinutes()[g] * 60));
+      closed = arrived.plusMinutes(15 + random.nextInt(105));
+      officer = onDuty.get(random.nextInt(onDuty.size()));
+    }
+    String incidentId = next("incident", "INC", day);
+    String channel = pick(profile.label("channel"));
+    Map<String, Object> incident =
+        rec(
+            "incident_id", incidentId,
+            "received_at", received,
+            "grade", grade,
+            "channel", channel,
+            "dispatched_at", dispatched,
+            "arrived_at", arrived,
+            "closed_at", closed,
+            "easting", xy[0],
+            "northing", xy[1],
+            "officer_id", officer,
+            "last_modified_at", closed);
+    if (random.nextDouble() < 0.02) {
+      LocalDate on = closed.toLocalDate().plusDays(1);
+      incident.put(
+          SourceWriter.AMENDED,
+          rec(
+              "closed_at",
+              closed.plusMinutes(45),
+              "last_modified_at",
+              on.atTime(8, 0).atZone(force.zone()),
+              SourceWriter.AMENDED_ON,
+              on));
+    }
+    add(s, "incident", incident);
+    Identity caller = people.pick(random);
+    add(
+        s,
+        "call",
+        rec(
+            "call_id",
+            next("call", "CALL", day),
+            "received_at",
+            received.minusSeconds(20 + random.nextInt(60)),
+            "answered_at",
+            received,
+            "channel",
+            channel,
+            "caller_phone",
+            caller.phone(),
+            "incident_id",
+            incidentId,
+            SourceWriter.IDENTITY,
+            caller.id()));
+    if (random.nextDouble() < profile.crimeShare()) {
+      crime(day, incident, xy, received, s);
+    }
+  }
+
+  private void crime(
+      LocalDate day,
+      Map<String, Object> incident,
+      double[] xy,
+      ZonedDateTime received,
+      Map<String, List<Map<String, Object>>> s) {
+    String[] offence = offence(day);
+    ZonedDateTime reported = received.plusMinutes(5 + random.nextInt(120));
+    if (!reported.toLocalDate().equals(day)) {
+      reported = received; // a crime is reported on the day of its call in this world
+    }
+    String crimeId = next("crime", "CR", day);
+    int offenders = random.nextDouble() < 0.5 ? 1 : 0;
+    Map<String, Object> crime =
+        rec(
+            "crime_id",
+            crimeId,
+            "incident_id",
+            incident.get("incident_id"),
+            "offence_code",
+            offence[0],
+            "committed_from_at",
+            received.minusMinutes(random.nextInt(60)),
+            "committed_to_at",
+            received,
+            "reported_at",
+            reported,
+            "easting",
+            xy[0],
+            "northing",
+            xy[1],
+            "victims",
+            1L,
+            "offenders",
+            (long) offenders,
+            "last_modified_at",
+            reported.plusMinutes(30),
+            "_category",
+            offence[2]);
+    add(s, "crime", crime);
+    List<String> roles = new ArrayList<>(List.of("victim"));
+    if (offenders > 0) {
+      roles.add("offender");
+    }
+    if (random.nextDouble() < 0.2) {
+      roles.add("witness");
+    }
+    for (String role : roles) {
+      Identity person = people.pick(random);
+      Map<String, Object> nominal = people.record(person, random);
+      nominal.put("person_record_id", next("person", "NOM", day));
+      nominal.put("role", label("role", role));
+      nominal.put("crime_id", crimeId);
+      nominal.put("recorded_at", reported.plusMinutes(10));
+      add(s, "person", nominal);
+      if (role.equals("victim") && random.nextDouble() < 0.15) {
+        add(
+            s,
+            "dash",
+            rec(
+                "assessment_id",
+                next("dash", "DASH", day),
+                "crime_id",
+                crimeId,
+                "victim_forename",
+                nominal.get("forename"),
+                "victim_surname",
+                nominal.get("surname"),
+                "assessed_at",
+                reported.plusMinutes(60),
+                "risk_level",
+                pick(profile.label("risk")),
+                "score",
+                (long) random.nextInt(28),
+                SourceWriter.IDENTITY,
+                person.id()));
+      }
+      if (role.equals("offender") && random.nextDouble() < 0.4) {
+        arrest(day, crimeId, nominal, person, xy, reported, s);
+      }
+    }
+    if (random.nextDouble() < 0.6) {
+      ZonedDateTime outcomeAt = reported.plusDays(random.nextInt(10)).plusHours(2);
+      Map<String, Object> outcome =
+          rec(
+              "outcome_id", next("outcome", "OUT", day),
+              "crime_id", crimeId,
+              "outcome_code", pick(profile.label("outcome")),
+              "outcome_at", outcomeAt,
+              "recorded_at", outcomeAt);
+      laterOutcomes.computeIfAbsent(outcomeAt.toLocalDate(), d -> new ArrayList<>()).add(outcome);
+    }
+  }
+
+  private void arrest(
+      LocalDate day,
+      String crimeId,
+      Map<String, Object> nominal,
+      Identity person,
+      double[] xy,
+      ZonedDateTime reported,
+      Map<String, List<Map<String, Object>>> s) {
+    String arrestId = next("arrest", "ARR", day);
+    ZonedDateTime arrested = reported.plusMinutes(30 + random.nextInt(300));
+    add(
+        s,
+        "arrest",
+        rec(
+            "arrest_id",
+            arrestId,
+            "crime_id",
+            crimeId,
+            "person_record_id",
+            nominal.get("person_record_id"),
+            "officer_id",
+            officers.get(random.nextInt(officers.size())).get("officer_id"),
+            "arrested_at",
+            arrested,
+            "reason",
+            pick(profile.label("arrest_reason")),
+            "easting",
+            xy[0],
+            "northing",
+            xy[1],
+            SourceWriter.IDENTITY,
+            person.id()));
+    if (random.nextDouble() < 0.9) {
+      Map<String, Object> custody = people.record(person, random);
+      custody.put("custody_id", next("custody", "CUS", day));
+      custody.put("arrest_id", arrestId);
+      custody.put("booked_in_at", arrested.plusMinutes(40));
+      custody.put("released_at", arrested.plusHours(4 + random.nextInt(20)));
+      custody.put("disposal", pick(profile.label("disposal")));
+      add(s, "custody", custody);
+    }
+  }
+
+  /** A record of a stream that is not a consequence of a call; null to skip it. */
+  private Map<String, Object> other(String stream, LocalDate day, List<String> onDuty) {
+    ZonedDateTime at = at(day, weighted(HOURLY));
+    double[] xy = uniformPoint();
+    Identity person = people.pick(random);
+    Map<String, Object> vehicle =
+        vehicles.get((int) (vehicles.size() * Math.pow(random.nextDouble(), 2)));
+    String vrm = vrmAsWritten((String) vehicle.get("vrm"));
+    return switch (stream) {
+      case "stop" -> {
+        Map<String, Object> r = people.record(person, random);
+        String type = pick(profile.label("stop_type"));
+        r.putAll(
+            rec(
+                "stop_id",
+                next(stream, "STP", day),
+                "stop_type",
+                type,
+                "stopped_at",
+                at,
+                "grounds",
+                pick(profile.label("grounds")),
+                "object_of_search",
+                pick(profile.label("object")),
+                "outcome",
+                pick(profile.label("stop_outcome")),
+                "officer_id",
+                onDuty.get(random.nextInt(onDuty.size())),
+                "vrm",
+                vrm,
+                "easting",
+                xy[0],
+                "northing",
+                xy[1]));
+        yield r;
+      }
+      case "intelligence" -> {
+        Map<String, Object> r = people.record(person, random);
+        r.putAll(
+            rec(
+                "intel_id",
+                next(stream, "INT", day),
+                "submitted_at",
+                at,
+                "source_grade",
+                pick(List.of("A", "B", "C", "D", "E")),
+                "intel_grade",
+                pick(List.of("1", "2", "3", "4", "5")),
+                "handling_code",
+                pick(List.of("P", "C")),
+                "soc_flag",
+                random.nextDouble() < 0.2 ? "Y" : "N",
+                "easting",
+                xy[0],
+                "northing",
+                xy[1]));
+        yield r;
+      }
+      case "anpr" -> {
+        int camera = random.nextInt(12);
+        double[] cameraXy = streetPointFor(camera);
+        yield rec(
+            "read_id",
+            next(stream, "ANPR", day),
+            "camera_id",
+            id("CAM", camera + 1),
+            "vrm",
+            vrm,
+            "read_at",
+            at,
+            "easting",
+            cameraXy[0],
+            "northing",
+            cameraXy[1],
+            SourceWriter.IDENTITY,
+            vehicle.get("vrm"));
+      }
+      case "collision" -> collision(day, at, vrm, vehicle);
+      case "speed_ticket" ->
+          rec(
+              "ticket_id",
+              next(stream, "TKT", day),
+              "site_id",
+              id("RAD", 1 + random.nextInt(8)),
+              "vrm",
+              vrm,
+              "detected_at",
+              at,
+              "speed_kmh",
+              (long) (55 + random.nextInt(40)),
+              "limit_kmh",
+              50L,
+              SourceWriter.IDENTITY,
+              vehicle.get("vrm"));
+      case "penalty_notice" -> {
+        LocalDate offence = day.minusDays(random.nextInt(3));
+        yield rec(
+            "notice_id",
+            next(stream, "PN", day),
+            "penalty_offence",
+            pick(profile.label("penalty_offence")),
+            "offence_date",
+            offence,
+            "issued_date",
+            day.plusDays(random.nextInt(20)),
+            "issuing_service",
+            pick(profile.label("issuing_service")),
+            "amount",
+            (double) (50 + 10 * random.nextInt(20)),
+            "vrm",
+            vrm,
+            SourceWriter.IDENTITY,
+            vehicle.get("vrm"));
+      }
+      case "property" ->
+          rec(
+              "property_id",
+              next(stream, "PROP", day),
+              "status",
+              pick(profile.label("property_status")),
+              "item_type",
+              pick(profile.label("item")),
+              "reported_at",
+              at,
+              "easting",
+              xy[0],
+              "northing",
+              xy[1]);
+      case "missing_person" -> {
+        Map<String, Object> r = people.record(person, random);
+        r.putAll(
+            rec(
+                "case_id",
+                next(stream, "MIS", day),
+                "reported_at",
+                at,
+                "found_at",
+                random.nextDouble() < 0.8 ? at.plusHours(2 + random.nextInt(48)) : null,
+                "risk_level",
+                pick(profile.label("risk")),
+                "easting",
+                xy[0],
+                "northing",
+                xy[1]));
+        yield r;
+      }
+      case "safeguarding" -> {
+        Map<String, Object> child = people.record(person, random);
+        Identity adult = people.pick(random);
+        yield rec(
+            "link_id",
+            next(stream, "SG", day),
+            "child_forename",
+            child.get("forename"),
+            "child_surname",
+            child.get("surname"),
+            "child_dob",
+            child.get("dob"),
+            "adult_forename",
+            adult.forename(),
+            "adult_surname",
+            adult.surname(),
+            "category",
+            pick(profile.label("safeguarding")),
+            "created_at",
+            at,
+            SourceWriter.IDENTITY,
+            person.id());
+      }
+      case "asb" ->
+          rec(
+              "report_id",
+              next(stream, "ASB", day),
+              "reported_at",
+              at,
+              "category",
+              pick(profile.label("asb")),
+              "easting",
+              xy[0],
+              "northing",
+              xy[1]);
+      case "waste" ->
+          rec(
+              "report_id",
+              next(stream, "DEP", day),
+              "reported_at",
+              at,
+              "waste_type",
+              pick(profile.label("waste")),
+              "volume_m3",
+              Math.round(random.nextDouble() * 40) / 10.0 + 0.1,
+              "easting",
+              xy[0],
+              "northing",
+              xy[1]);
+      case "fraud" -> {
+        Map<String, Object> r = people.record(person, random);
+        r.putAll(
+            rec(
+                "referral_id", next(stream, "FR", day),
+                "referred_at", at,
+                "scheme", pick(profile.label("scheme")),
+                "referral_outcome", pick(profile.label("referral_outcome"))));
+        yield r;
+      }
+      default -> throw new IllegalStateException("no generator for stream " + stream);
+    };
+  }
+
+  /**
+   * A collision: a share happen near the speed-control interventions, and while one runs the
+   * collisions near it drop by its stated effect (the truth a before/after analysis must find).
+   */
+  private Map<String, Object> collision(
+      LocalDate day, ZonedDateTime at, String vrm, Map<String, Object> vehicle) {
+    double[] xy;
+    if (!effects.isEmpty() && random.nextDouble() < 0.35) {
+      InterventionEffect effect = effects.get(random.nextInt(effects.size()));
+      boolean running =
+          !day.isBefore(LocalDate.parse(effect.startsOn()))
+              && !day.isAfter(LocalDate.parse(effect.endsOn()));
+      if (running && random.nextDouble() < effect.reduction()) {
+        return null;
+      }
+      xy = around(effect.x(), effect.y(), effect.radiusMetres() / 3);
+    } else {
+      xy = streetPoint();
+    }
+    double u = random.nextDouble();
+    return rec(
+        "collision_id",
+        next("collision", "COL", day),
+        "occurred_at",
+        at,
+        "severity",
+        profile.label("severity").get(u < 0.02 ? 0 : u < 0.17 ? 1 : 2),
+        "vehicles",
+        (long) (1 + random.nextInt(3)),
+        "casualties",
+        (long) random.nextInt(3),
+        "vrm",
+        vrm,
+        "easting",
+        xy[0],
+        "northing",
+        xy[1],
+        SourceWriter.IDENTITY,
+        vehicle.get("vrm"));
+  }
+
+  /** Teams A and C work even days, B and D odd days (day and night shifts). */
+  private List<String> onDuty(LocalDate day) {
+    boolean even = day.toEpochDay() % 2 == 0;
+    List<String> ids = new ArrayList<>();
+    for (Map<String, Object> officer : officers) {
+      String team = (String) officer.get("team");
+      if (even == (team.equals("A") || team.equals("C"))) {
+        ids.add((String) officer.get("officer_id"));
+      }
+    }
+    return ids;
+  }
+
+  private void duties(
+      LocalDate day,
+      List<String> onDuty,
+      Map<String, List<Map<String, Object>>> s,
+      Set<String> needed) {
+    if (!needed.contains("duty") && !needed.contains("gps")) {
+      return;
+    }
+    Map<String, String> teamOf = new HashMap<>();
+    officers.forEach(o -> teamOf.put((String) o.get("officer_id"), (String) o.get("team")));
+    for (String officer : onDuty) {
+      boolean night = teamOf.get(officer).equals("C") || teamOf.get(officer).equals("D");
+      ZonedDateTime start = at(day, night ? 17 : 7).withMinute(0).withSecond(0);
+      ZonedDateTime end = start.plusHours(10);
+      ZonedDateTime meal = start.plusHours(4 + random.nextInt(3));
+      String[][] states = {
+        {"on_duty", start.toString(), meal.toString()},
+        {"meal", meal.toString(), meal.plusMinutes(45).toString()},
+        {"on_duty", meal.plusMinutes(45).toString(), end.toString()}
+      };
+      for (String[] state : states) {
+        add(
+            s,
+            "duty",
+            rec(
+                "duty_id", next("duty", "DUT", day),
+                "officer_id", officer,
+                "state", label("duty_state", state[0]),
+                "from_at", ZonedDateTime.parse(state[1]),
+                "to_at", ZonedDateTime.parse(state[2])));
+      }
+      if (needed.contains("gps")) {
+        double[] xy = uniformPoint();
+        for (int h = 0; h < 10; h += 2) {
+          xy = around(xy[0], xy[1], 600);
+          add(
+              s,
+              "gps",
+              rec(
+                  "ping_id",
+                  next("gps", "GPS", day),
+                  "officer_id",
+                  officer,
+                  "ping_at",
+                  start.plusHours(h).plusMinutes(random.nextInt(60)),
+                  "easting",
+                  xy[0],
+                  "northing",
+                  xy[1]));
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- truth
+
+  private void count(List<Map<String, Object>> accepted, Map<String, Long> dailyCounts) {
+    for (Map<String, Object> crime : accepted) {
+      double x = (Double) crime.get("easting");
+      double y = (Double) crime.get("northing");
+      ZonedDateTime reported = (ZonedDateTime) crime.get("reported_at");
+      String ward = Wards.wardAt(wards, x, y);
+      String key =
+          ward
+              + "|"
+              + crime.get("_category")
+              + "|"
+              + reported.withZoneSameInstant(force.zone()).toLocalDate();
+      dailyCounts.merge(key, 1L, Long::sum);
+    }
+  }
+
+  private Truth truth(List<SourceWriter> writers, Map<String, Long> dailyCounts, Path truthDir) {
+    Map<String, Truth.SourceTruth> sources = new TreeMap<>();
+    List<Truth.Defect> defects = new ArrayList<>();
+    List<Truth.Update> updates = new ArrayList<>();
+    List<String> identityLines = new ArrayList<>(List.of("source,key,identity"));
+    for (SourceWriter writer : writers) {
+      sources.put(writer.id(), writer.truth());
+      defects.addAll(writer.defects());
+      updates.addAll(writer.updates());
+      for (String[] identity : writer.identities()) {
+        identityLines.add(String.join(",", identity));
+      }
+    }
+    Path identities = truthDir.resolve(profile.force() + "-identities.csv");
+    try {
+      Files.createDirectories(truthDir);
+      Files.write(identities, identityLines, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw Errors.io("write " + identities, e);
+    }
+    List<DailyCount> counts = new ArrayList<>();
+    dailyCounts.forEach(
+        (key, count) -> {
+          String[] parts = key.split("\\|");
+          counts.add(new DailyCount(parts[0], parts[1], parts[2], count));
+        });
+    List<ResponseTime> responses = new ArrayList<>();
+    for (int g = 0; g < grades.size(); g++) {
+      responses.add(
+          new ResponseTime(
+              grades.get(g)[0],
+              profile.gradeWeights()[g],
+              profile.dispatchMinutes()[g],
+              profile.travelMinutes()[g]));
+    }
+    return new Truth(
+        profile.force(),
+        options.seed(),
+        options.start().toString(),
+        options.days(),
+        options.scale(),
+        WorldGenerator.H3_RESOLUTION,
+        hotspots,
+        sources,
+        defects,
+        updates,
+        counts,
+        responses,
+        trends,
+        effects,
+        truthDir.relativize(identities).toString());
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private Hotspot hotspotFor(LocalDate day) {
+    double u = random.nextDouble();
+    double cumulative = 0;
+    for (Hotspot hotspot : hotspots) {
+      cumulative += hotspot.share();
+      if (u < cumulative) {
+        boolean active =
+            !day.isBefore(LocalDate.parse(hotspot.from()))
+                && !day.isAfter(LocalDate.parse(hotspot.to()));
+        return active ? hotspot : null;
+      }
+    }
+    return null;
+  }
+
+  /** An offence drawn with each category's weight moved by its five-year trend. */
+  private String[] offence(LocalDate day) {
+    double years = ChronoUnit.DAYS.between(TREND_ORIGIN, day) / 365.25;
+    double[] weights = new double[offences.size()];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = Math.pow(1 + trends.get(offences.get(i)[2]), years);
+    }
+    double total = 0;
+    for (double w : weights) {
+      total += w;
+    }
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] /= total;
+    }
+    return offences.get(weighted(weights));
+  }
+
+  private ZonedDateTime at(LocalDate day, int hour) {
+    ZoneId zone = force.zone();
+    ZonedDateTime start = day.atStartOfDay(zone).plusHours(hour);
+    ZonedDateTime time = start.plusSeconds(random.nextInt(3600));
+    return time.toLocalDate().equals(day)
+        ? time
+        : day.atStartOfDay(zone).plusSeconds(random.nextInt(3600));
+  }
+
+  private double[] uniformPoint() {
+    Force.Extent e = force.extent();
+    return new double[] {
+      round(e.minX() + random.nextDouble() * (e.maxX() - e.minX())),
+      round(e.minY() + random.nextDouble() * (e.maxY() - e.minY()))
+    };
+  }
+
+  private double[] streetPoint() {
+    return pointOn(streets.get(random.nextInt(streets.size())), random.nextDouble());
+  }
+
+  private double[] streetPointFor(int index) {
+    return pointOn(streets.get(index % streets.size()), 0.2 + 0.05 * index);
+  }
+
+  private static double[] pointOn(LineString line, double fraction) {
+    Coordinate a = line.getCoordinateN(0);
+    Coordinate b = line.getCoordinateN(1);
+    return new double[] {round(a.x + (b.x - a.x) * fraction), round(a.y + (b.y - a.y) * fraction)};
+  }
+
+  private double[] around(double x, double y, double sigma) {
+    Force.Extent e = force.extent();
+    while (true) {
+      double px = x + gaussian() * sigma;
+      double py = y + gaussian() * sigma;
+      if (e.contains(px, py)) {
+        return new double[] {round(px), round(py)};
+      }
+    }
+  }
+
+  private String postcode(double[] xy) {
+    Ward ward =
+        wards.stream()
+            .filter(w -> w.id().equals(Wards.wardAt(wards, xy[0], xy[1])))
+            .findFirst()
+            .orElse(wards.get(0));
+    return ward.id().substring(Math.max(0, ward.id().length() - 4));
+  }
+
+  private String vrmAsWritten(String vrm) {
+    double u = random.nextDouble();
+    if (u < 0.25) {
+      return vrm.replace(" ", "").replace("-", "");
+    }
+    if (u < 0.3) {
+      return vrm.toLowerCase(Locale.ROOT);
+    }
+    return vrm;
+  }
+
+  private String label(String name, String canonical) {
+    List<String> canonicalNames = CANONICAL.get(name);
+    return profile.label(name).get(canonicalNames.indexOf(canonical));
+  }
+
+  /** Labels whose meaning the generator relies on, in the order each force lists them. */
+  private static final Map<String, List<String>> CANONICAL =
+      Map.of(
+          "role", List.of("victim", "offender", "witness"),
+          "duty_state", List.of("on_duty", "meal"));
+
+  private String pick(List<String> values) {
+    return values.get(random.nextInt(values.size()));
+  }
+
+  private int weighted(double[] weights) {
+    double total = 0;
+    for (double w : weights) {
+      total += w;
+    }
+    double u = random.nextDouble() * total;
+    for (int i = 0; i < weights.length; i++) {
+      u -= weights[i];
+      if (u < 0) {
+        return i;
+      }
+    }
+    return weights.length - 1;
+  }
+
+  private double gaussian() {
+    double u = 1 - random.nextDouble();
+    double v = random.nextDouble();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  private String next(String stream, String prefix, LocalDate day) {
+    long n = counters.merge(stream, 1L, Long::sum);
+    return String.format(
+        Locale.ROOT,
+        "%s-%s-%s-%06d",
+        profile.force().substring(0, 2).toUpperCase(Locale.ROOT),
+        prefix,
+        day.toString().replace("-", ""),
+        n);
+  }
+
+  private String id(String prefix, int n) {
+    return String.format(Locale.ROOT, "%s%04d", prefix, n);
+  }
+
+  private static void add(
+      Map<String, List<Map<String, Object>>> s, String stream, Map<String, Object> r) {
+    s.computeIfAbsent(stream, k -> new ArrayList<>()).add(r);
+  }
+
+  static Map<String, Object> rec(Object... keysAndValues) {
+    Map<String, Object> record = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      record.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return record;
+  }
+
+  private List<String[]> codeList(String list) {
+    try {
+      List<String> lines = Files.readAllLines(pipelines.codeListFile(list), StandardCharsets.UTF_8);
+      List<String[]> rows = new ArrayList<>();
+      for (String line : lines.subList(1, lines.size())) {
+        if (!line.isBlank()) {
+          rows.add(line.split(",", -1));
+        }
+      }
+      return List.copyOf(rows);
+    } catch (IOException e) {
+      throw Errors.io("read the code list " + list, e);
+    }
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10) / 10.0;
+  }
+}

@@ -1,0 +1,26 @@
+package org.bluelamp;
+
+import java.util.Map;
+import org.bluelamp.ingest.Connections;
+
+/**
+ * The sample world's JDBC connections pointed at a test database of the local PostgreSQL and
+ * MariaDB ({@code infra/embedded/databases.sh} creates {@code bluelamp_world_test} and {@code
+ * bluelamp_world_unit}), so tests never touch the demo's {@code bluelamp_world}.
+ */
+public final class WorldDatabases {
+  private WorldDatabases() {}
+
+  public static Connections connections(String database) {
+    return new Connections(
+        Map.of(
+            "BLUELAMP_ENGLAND_RMS_URL",
+            "jdbc:postgresql://127.0.0.1:5432/" + database,
+            "BLUELAMP_ENGLAND_RMS_USER",
+            "postgres",
+            "BLUELAMP_LEBANON_CAD_URL",
+            "jdbc:mariadb://127.0.0.1:3306/" + database,
+            "BLUELAMP_LEBANON_CAD_USER",
+            "root"));
+  }
+}
