@@ -48,7 +48,10 @@ class TestContractParser {
     assertThat(contract.codeLists().get(0).add()).containsEntry("label", "grade_label");
     assertThat(contract.geometry().orElseThrow().crs()).isEqualTo("EPSG:27700");
     assertThat(contract.rules()).extracting(RuleSpec::action).containsOnly(Action.WARN);
-    assertThat(pipelines.feeding("incident")).containsExactly(contract);
+    assertThat(pipelines.feeding("incident"))
+        .contains(contract)
+        .extracting(SourceContract::force)
+        .containsExactlyInAnyOrder("belgium", "england", "lebanon");
   }
 
   @Test
