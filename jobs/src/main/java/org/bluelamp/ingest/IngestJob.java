@@ -238,7 +238,7 @@ public final class IngestJob {
       Dataset<Row> released =
           ranked.filter(not(duplicate)).select(col(RawReader.FILE), col(RawReader.OFFSET));
 
-      Quarantine.write(lake, contract.id(), batch.files(), quarantined, released);
+      Quarantine.write(lake, contract.id(), batch.files(), quarantined, quarantinedCount, released);
       lake.merge(bronzeTable(contract), winners, contract.key(), updateWhen(contract));
 
       long written = winners.count();

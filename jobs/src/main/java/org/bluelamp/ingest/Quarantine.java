@@ -29,15 +29,17 @@ public final class Quarantine {
    * changed); {@code released} records ({@code _file}, {@code _offset}) passed this time, so an
    * earlier verdict on them is removed; and records of the batch's {@code files} that are no longer
    * in them (a file corrected and landed again) are removed too. A rerun leaves the table as it
-   * was.
+   * was. {@code quarantinedCount} is the number of rows in {@code quarantined}, already counted by
+   * the caller.
    */
   static void write(
       Lake lake,
       String source,
       List<String> files,
       Dataset<Row> quarantined,
+      long quarantinedCount,
       Dataset<Row> released) {
-    lake.writing(TABLE, () -> merge(lake, source, files, quarantined, released));
+    lake.writing(TABLE, () -> merge(lake, source, files, quarantined, quarantinedCount, released));
   }
 
   private static void merge(
@@ -45,12 +47,13 @@ public final class Quarantine {
       String source,
       List<String> files,
       Dataset<Row> quarantined,
+      long quarantinedCount,
       Dataset<Row> released) {
     if (!lake.exists(TABLE)) {
       quarantined.write().format("delta").save(lake.location(TABLE));
       return;
     }
-    if (quarantined.isEmpty()
+    if (quarantinedCount == 0
         && lake.read(TABLE).filter(col("_source").equalTo(source)).isEmpty()) {
       return; // nothing to add, and no earlier verdict of this source to lift
     }

@@ -96,7 +96,7 @@ final class Databases {
               + " at "
               + connection.url()
               + " (is the database up? run infra/embedded/databases.sh)",
-          new IOException(e.getMessage(), e));
+          e);
     }
   }
 

@@ -64,6 +64,7 @@ final class ForceWorld {
   private List<Map<String, Object>> addresses;
   private People people;
   private List<Map<String, Object>> officers;
+  private final Map<String, String> teamOf = new HashMap<>();
   private List<Map<String, Object>> vehicles;
   private List<Map<String, Object>> interventions;
   private List<InterventionEffect> effects;
@@ -192,6 +193,7 @@ final class ForceWorld {
               "station", wards.get(i % wards.size()).name(),
               "started_on", LocalDate.of(2005, 1, 1).plusDays(random.nextInt(7000))));
     }
+    officers.forEach(o -> teamOf.put((String) o.get("officer_id"), (String) o.get("team")));
     vehicles = new ArrayList<>();
     int fleet = Math.max(200, (int) (profile.callsPerDay() * 2.5 * options.scale()));
     Set<String> registrations = new HashSet<>();
@@ -911,29 +913,15 @@ final class ForceWorld {
     if (!needed.contains("duty") && !needed.contains("gps")) {
       return;
     }
-    Map<String, String> teamOf = new HashMap<>();
-    officers.forEach(o -> teamOf.put((String) o.get("officer_id"), (String) o.get("team")));
     for (String officer : onDuty) {
-      boolean night = teamOf.get(officer).equals("C") || teamOf.get(officer).equals("D");
+      String team = teamOf.get(officer);
+      boolean night = team.equals("C") || team.equals("D");
       ZonedDateTime start = at(day, night ? 17 : 7).withMinute(0).withSecond(0);
-      ZonedDateTime end = start.plusHours(10);
       ZonedDateTime meal = start.plusHours(4 + random.nextInt(3));
-      String[][] states = {
-        {"on_duty", start.toString(), meal.toString()},
-        {"meal", meal.toString(), meal.plusMinutes(45).toString()},
-        {"on_duty", meal.plusMinutes(45).toString(), end.toString()}
-      };
-      for (String[] state : states) {
-        add(
-            s,
-            "duty",
-            rec(
-                "duty_id", next("duty", "DUT", day),
-                "officer_id", officer,
-                "state", label("duty_state", state[0]),
-                "from_at", ZonedDateTime.parse(state[1]),
-                "to_at", ZonedDateTime.parse(state[2])));
-      }
+      ZonedDateTime back = meal.plusMinutes(45);
+      addDuty(s, day, officer, "on_duty", start, meal);
+      addDuty(s, day, officer, "meal", meal, back);
+      addDuty(s, day, officer, "on_duty", back, start.plusHours(10));
       if (needed.contains("gps")) {
         double[] xy = uniformPoint();
         for (int h = 0; h < 10; h += 2) {
@@ -955,6 +943,24 @@ final class ForceWorld {
         }
       }
     }
+  }
+
+  private void addDuty(
+      Map<String, List<Map<String, Object>>> s,
+      LocalDate day,
+      String officer,
+      String state,
+      ZonedDateTime from,
+      ZonedDateTime to) {
+    add(
+        s,
+        "duty",
+        rec(
+            "duty_id", next("duty", "DUT", day),
+            "officer_id", officer,
+            "state", label("duty_state", state),
+            "from_at", from,
+            "to_at", to));
   }
 
   // ---------------------------------------------------------------- truth
@@ -1105,12 +1111,9 @@ final class ForceWorld {
   }
 
   private String postcode(double[] xy) {
-    Ward ward =
-        wards.stream()
-            .filter(w -> w.id().equals(Wards.wardAt(wards, xy[0], xy[1])))
-            .findFirst()
-            .orElse(wards.get(0));
-    return ward.id().substring(Math.max(0, ward.id().length() - 4));
+    String ward = Wards.wardAt(wards, xy[0], xy[1]);
+    String id = ward == null ? wards.get(0).id() : ward;
+    return id.substring(Math.max(0, id.length() - 4));
   }
 
   private String vrmAsWritten(String vrm) {

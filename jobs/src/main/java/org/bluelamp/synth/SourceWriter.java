@@ -63,6 +63,7 @@ final class SourceWriter {
   private final SplittableRandom random;
   private final LocalDate lastDay;
   private final List<String> defectKinds;
+  private final Map<String, ColumnSpec> bySource = new java.util.HashMap<>();
   private final Map<LocalDate, List<Map<String, Object>>> amendments = new TreeMap<>();
   private final List<Defect> defects = new ArrayList<>();
   private final List<Update> updates = new ArrayList<>();
@@ -86,6 +87,7 @@ final class SourceWriter {
     this.random = requireNonNull(random, "random");
     this.lastDay = requireNonNull(lastDay, "lastDay");
     this.defectKinds = defectKinds();
+    contract.columns().forEach(c -> bySource.putIfAbsent(c.from(), c));
   }
 
   String id() {
@@ -427,11 +429,7 @@ final class SourceWriter {
     if (cell == null) {
       return null;
     }
-    ColumnSpec column =
-        contract.columns().stream()
-            .filter(c -> c.from().equals(sourceColumn))
-            .findFirst()
-            .orElse(null);
+    ColumnSpec column = bySource.get(sourceColumn);
     if (cell instanceof LocalDateTime time) {
       String pattern =
           column == null ? "yyyy-MM-dd HH:mm:ss" : column.format().orElse("yyyy-MM-dd HH:mm:ss");
