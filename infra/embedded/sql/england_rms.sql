@@ -9,6 +9,7 @@ CREATE TABLE rms.crimes (
   crime_ref varchar(40) NOT NULL,
   incident_ref varchar(40),
   ho_code varchar(10),
+  ho_description varchar(120),
   committed_from timestamp,
   committed_to timestamp,
   reported timestamp,
@@ -16,6 +17,7 @@ CREATE TABLE rms.crimes (
   northing double precision,
   victims integer,
   offenders integer,
+  station varchar(60),
   last_modified timestamp NOT NULL
 );
 CREATE INDEX crimes_last_modified ON rms.crimes (last_modified);

@@ -1,6 +1,9 @@
 package org.bluelamp.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,6 +23,7 @@ import org.bluelamp.Errors;
 import org.bluelamp.Progress;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.SourceContract;
+import org.bluelamp.docs.DataDictionary;
 import org.bluelamp.ingest.Connections;
 import org.bluelamp.ingest.Landing;
 import org.bluelamp.lake.Interval;
@@ -46,6 +50,7 @@ import picocli.CommandLine.Option;
       Main.Run.class,
       Main.Serve.class,
       Main.Demo.class,
+      Main.Docs.class,
       Main.Test.class
     })
 public final class Main implements Callable<Integer> {
@@ -439,6 +444,27 @@ public final class Main implements Callable<Integer> {
         }
         OUT.println(line.toString().stripTrailing());
       }
+    }
+  }
+
+  @Command(
+      name = "docs",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Write the silver data dictionary (docs/data-dictionary.md) from pipelines/entities/."
+      })
+  static final class Docs implements Callable<Integer> {
+    @Override
+    public Integer call() throws IOException {
+      Workspace workspace = Workspace.fromEnvironment();
+      Path file = workspace.repository().resolve("docs").resolve("data-dictionary.md");
+      Files.createDirectories(file.getParent());
+      Files.writeString(
+          file,
+          DataDictionary.render(Pipelines.load(workspace.pipelines())),
+          StandardCharsets.UTF_8);
+      OUT.println("wrote " + file);
+      return 0;
     }
   }
 

@@ -25,6 +25,7 @@ import org.bluelamp.lake.JobResult;
 import org.bluelamp.lake.JobRuns;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.model.GoldModels;
+import org.bluelamp.quality.DataQualityJob;
 
 /**
  * Runs the layers for a data interval: every selected source into bronze, every silver entity of
@@ -101,16 +102,16 @@ public final class Runner {
               .map(pipelines::force)
               .toList();
       for (EntitySpec entity : silver.buildOrder()) {
-        for (Force force : forces) {
-          record(
-              interval,
-              "silver",
-              SilverJob.table(entity) + "/" + force.id(),
-              () -> silver.run(entity, force),
-              results,
-              failures);
-        }
+        record(
+            interval,
+            "silver",
+            SilverJob.table(entity).toString(),
+            () -> silver.run(entity, forces),
+            results,
+            failures);
       }
+      DataQualityJob quality = new DataQualityJob(lake, pipelines, progress);
+      record(interval, "silver", "silver.dq_issue", () -> quality.run(forces), results, failures);
     }
     if (layers.contains(Layer.GOLD)) {
       GoldModels gold = new GoldModels(lake, progress);

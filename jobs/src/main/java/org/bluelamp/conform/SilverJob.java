@@ -2,14 +2,19 @@ package org.bluelamp.conform;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.from_utc_timestamp;
 import static org.apache.spark.sql.functions.hour;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.to_date;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,86 +32,156 @@ import org.bluelamp.lake.TableName;
 import org.bluelamp.spatial.AreaJoin;
 
 /**
- * Builds {@code silver.<entity>} for one force from every bronze source that feeds it: entity
- * columns only, {@code force_id}, local times in the force's zone, the areas containing each
- * located record, and one row per key (the most recently ingested wins across sources). The force's
- * rows are replaced as a whole, so a rerun gives the same table.
+ * Builds {@code silver.<entity>} for the given forces from every bronze source that feeds it:
+ * entity columns only, {@code force_id}, a deterministic {@code <entity>_key}, local times in each
+ * force's zone, the ward, beat and small area containing each located record, one row per key (the
+ * most recently ingested wins across sources), then the entity's own derivations (ICCS and counting
+ * rules for crimes, pseudonymous keys for persons). The forces' rows are replaced as a whole, so a
+ * rerun gives the same table.
  */
 public final class SilverJob {
+  /** Lineage columns every silver row keeps from its bronze record. */
+  public static final List<String> LINEAGE =
+      List.of("_source", "_batch_id", "_ingested_at", "_file", "_offset");
+
   private final Lake lake;
   private final Pipelines pipelines;
   private final Progress progress;
+  private final Map<String, Derivation> derivations;
+
+  /** What an entity computes after conforming (its columns are the entity's {@code derived}). */
+  interface Derivation {
+    Dataset<Row> apply(Dataset<Row> conformed);
+
+    /** Silver entities that must be built first. */
+    default List<String> dependsOn() {
+      return List.of();
+    }
+  }
 
   public SilverJob(Lake lake, Pipelines pipelines, Progress progress) {
     this.lake = requireNonNull(lake, "lake");
     this.pipelines = requireNonNull(pipelines, "pipelines");
     this.progress = requireNonNull(progress, "progress");
+    this.derivations =
+        Map.of(
+            "crime", new CrimeDerivation(lake, pipelines),
+            "person_record", new PersonKeys(PersonKeys.secretFromEnvironment()));
   }
 
   public static TableName table(EntitySpec entity) {
     return new TableName("silver", entity.name());
   }
 
-  /** Entities in build order: areas first, since located entities are joined to them. */
+  /** The name of an entity's deterministic row key column. */
+  public static String keyColumn(EntitySpec entity) {
+    return entity.name() + "_key";
+  }
+
+  /**
+   * Entities in build order: areas first (located entities are joined to them), then the others by
+   * name, each after the entities its derivation reads.
+   */
   public List<EntitySpec> buildOrder() {
     List<EntitySpec> order = new ArrayList<>();
     pipelines.entities().values().stream()
         .filter(e -> e.geometry() == EntitySpec.EntityGeometry.AREA)
+        .sorted(Comparator.comparing(EntitySpec::name))
         .forEach(order::add);
-    pipelines.entities().values().stream()
-        .filter(e -> e.geometry() != EntitySpec.EntityGeometry.AREA)
-        .forEach(order::add);
+    List<EntitySpec> rest =
+        pipelines.entities().values().stream()
+            .filter(e -> e.geometry() != EntitySpec.EntityGeometry.AREA)
+            .sorted(Comparator.comparing(EntitySpec::name))
+            .toList();
+    for (EntitySpec entity : rest) {
+      place(entity, order);
+    }
     return List.copyOf(order);
   }
 
-  public JobResult run(EntitySpec entity, Force force) {
+  private void place(EntitySpec entity, List<EntitySpec> order) {
+    if (order.contains(entity)) {
+      return;
+    }
+    Derivation derivation = derivations.get(entity.name());
+    if (derivation != null) {
+      for (String upstream : derivation.dependsOn()) {
+        EntitySpec dependency = pipelines.entities().get(upstream);
+        if (dependency != null) {
+          place(dependency, order);
+        }
+      }
+    }
+    order.add(entity);
+  }
+
+  public JobResult run(EntitySpec entity, List<Force> forces) {
+    List<String> forceIds = forces.stream().map(Force::id).toList();
     List<Dataset<Row>> parts = new ArrayList<>();
     for (SourceContract source : pipelines.feeding(entity.name())) {
       TableName bronze = IngestJob.bronzeTable(source);
-      if (source.force().equals(force.id()) && lake.exists(bronze)) {
-        parts.add(conform(entity, lake.read(bronze)));
+      if (forceIds.contains(source.force()) && lake.exists(bronze)) {
+        parts.add(conform(entity, lake.read(bronze), pipelines.force(source.force())));
       }
     }
     TableName target = table(entity);
+    String scope = String.join(", ", forceIds);
     if (parts.isEmpty()) {
-      progress.log("silver", target + " (" + force.id() + "): no bronze input yet");
+      progress.log("silver", target + " (" + scope + "): no bronze input yet");
       return JobResult.written("silver", target.toString(), 0);
     }
     Dataset<Row> data = parts.stream().reduce((a, b) -> a.unionByName(b, true)).orElseThrow();
-    data = latestPerKey(entity, data.withColumn("force_id", lit(force.id())));
-    data = localTimes(entity, force, data);
+    data = latestPerKey(entity, data);
+    data = localTimes(entity, data);
+    List<String> rowKey = new ArrayList<>(List.of("force_id"));
+    rowKey.addAll(entity.key());
     for (String areaType : entity.areas()) {
       Dataset<Row> areas =
-          lake.read(new TableName("silver", "area"))
-              .filter(col("force_id").equalTo(force.id()).and(col("area_type").equalTo(areaType)));
-      data = AreaJoin.assign(data, areas, entity.key(), areaType);
+          lake.read(new TableName("silver", "area")).filter(col("area_type").equalTo(areaType));
+      data = AreaJoin.assign(data, areas, rowKey, areaType);
     }
-    lake.replaceWhere(target, data, "force_id = '" + force.id() + "'");
-    long rows = lake.read(target).filter(col("force_id").equalTo(force.id())).count();
-    progress.log("silver", target + " (" + force.id() + "): " + Progress.count(rows) + " rows");
+    data = data.drop("_zone").withColumn(keyColumn(entity), rowKey(entity));
+    Derivation derivation = derivations.get(entity.name());
+    if (derivation != null) {
+      data = derivation.apply(data);
+    }
+    String predicate = Force.rowsOf(forceIds);
+    lake.replaceWhere(target, data, predicate);
+    long rows = lake.read(target).filter(predicate).count();
+    progress.log("silver", target + " (" + scope + "): " + Progress.count(rows) + " rows");
     return JobResult.written("silver", target.toString(), rows);
   }
 
-  private static Dataset<Row> conform(EntitySpec entity, Dataset<Row> bronze) {
+  private static Dataset<Row> conform(EntitySpec entity, Dataset<Row> bronze, Force force) {
     List<String> available = List.of(bronze.columns());
     List<Column> select = new ArrayList<>();
+    select.add(lit(force.id()).as("force_id"));
+    select.add(lit(force.zone().getId()).as("_zone"));
     for (EntitySpec.Column column : entity.columns()) {
       select.add(
           available.contains(column.name())
               ? col(column.name()).cast(column.type().sparkType()).as(column.name())
               : lit(null).cast(column.type().sparkType()).as(column.name()));
     }
-    List<String> extra =
-        switch (entity.geometry()) {
-          case POINT -> List.of("x_m", "y_m", "lon", "lat", "geom");
-          case AREA -> List.of("geom", "geom_planar");
-          case NONE -> List.of();
-        };
-    extra.forEach(c -> select.add(col(c)));
-    for (String lineage : List.of("_source", "_batch_id", "_ingested_at", "_file", "_offset")) {
-      select.add(col(lineage));
-    }
+    geometryColumns(entity).forEach(c -> select.add(col(c)));
+    LINEAGE.forEach(c -> select.add(col(c)));
     return bronze.select(select.toArray(Column[]::new));
+  }
+
+  /** The location columns an entity's rows carry from bronze. */
+  public static List<String> geometryColumns(EntitySpec entity) {
+    return switch (entity.geometry()) {
+      case POINT -> List.of("x_m", "y_m", "lon", "lat", "geom");
+      case AREA -> List.of("geom", "geom_planar");
+      case NONE -> List.of();
+    };
+  }
+
+  /** sha2 of entity, force and natural key: the same source record gives the same key always. */
+  private static Column rowKey(EntitySpec entity) {
+    List<Column> parts = new ArrayList<>(List.of(lit(entity.name()), col("force_id")));
+    entity.key().forEach(k -> parts.add(col(k).cast("string")));
+    return substring(sha2(concat_ws("|", parts.toArray(Column[]::new)), 256), 1, 32);
   }
 
   private static Dataset<Row> latestPerKey(EntitySpec entity, Dataset<Row> data) {
@@ -125,22 +200,38 @@ public final class SilverJob {
 
   /**
    * For every timestamp column {@code x_at}, adds {@code x_local} (wall-clock time in the force's
-   * zone); for the event time, also {@code local_date} and {@code local_hour}.
+   * zone); for the event time, also {@code local_date} and {@code local_hour} (a date event time is
+   * already local: its hour is NULL).
    */
-  private static Dataset<Row> localTimes(EntitySpec entity, Force force, Dataset<Row> data) {
-    String zone = force.zone().getId();
+  private static Dataset<Row> localTimes(EntitySpec entity, Dataset<Row> data) {
     for (EntitySpec.Column column : entity.columns()) {
       if (column.type() == ColumnType.TIMESTAMP && column.name().endsWith("_at")) {
-        String local = column.name().substring(0, column.name().length() - 3) + "_local";
-        data =
-            data.withColumn(
-                local, from_utc_timestamp(col(column.name()), zone).cast("timestamp_ntz"));
+        data = data.withColumn(localName(column.name()), local(col(column.name())));
       }
     }
     if (entity.eventTime().isPresent()) {
-      Column local = from_utc_timestamp(col(entity.eventTime().get()), zone);
-      data = data.withColumn("local_date", to_date(local)).withColumn("local_hour", hour(local));
+      String eventTime = entity.eventTime().get();
+      boolean date =
+          entity.columns().stream()
+              .anyMatch(c -> c.name().equals(eventTime) && c.type() == ColumnType.DATE);
+      if (date) {
+        data =
+            data.withColumn("local_date", col(eventTime))
+                .withColumn("local_hour", lit(null).cast("int"));
+      } else {
+        Column local = from_utc_timestamp(col(eventTime), col("_zone"));
+        data = data.withColumn("local_date", to_date(local)).withColumn("local_hour", hour(local));
+      }
     }
     return data;
+  }
+
+  /** {@code reported_at} -> {@code reported_local}. */
+  public static String localName(String timestampColumn) {
+    return timestampColumn.substring(0, timestampColumn.length() - 3) + "_local";
+  }
+
+  private static Column local(Column utc) {
+    return from_utc_timestamp(utc, col("_zone")).cast("timestamp_ntz");
   }
 }

@@ -17,6 +17,6 @@ public record CodeListSpec(String column, String list, Action onUnknown, Map<Str
   }
 
   public String ruleName() {
-    return "code_list:" + column;
+    return BuiltInRule.CODE_LIST.on(column);
   }
 }

@@ -62,21 +62,27 @@ final class ContractParser {
 
   static EntitySpec entity(YamlNode yaml) {
     yaml.allowOnly(
-        Set.of("entity", "description", "key", "event_time", "geometry", "areas", "columns"));
-    String name = snakeCase(yaml, "entity");
-    List<EntitySpec.Column> columns =
-        yaml.list(
+        Set.of(
+            "entity",
+            "description",
+            "key",
+            "event_time",
+            "geometry",
+            "areas",
             "columns",
-            c -> {
-              c.allowOnly(Set.of("name", "type", "description", "required"));
-              return new EntitySpec.Column(
-                  snakeCase(c, "name"),
-                  c.enumValue("type", ColumnType.class, ColumnType.STRING),
-                  c.string("description"),
-                  c.bool("required", true));
-            });
+            "derived"));
+    String name = snakeCase(yaml, "entity");
+    List<EntitySpec.Column> columns = yaml.list("columns", c -> entityColumn(c, true));
+    List<EntitySpec.Column> derived = yaml.list("derived", c -> entityColumn(c, false));
     Set<String> names = new HashSet<>();
-    columns.forEach(c -> names.add(c.name()));
+    for (EntitySpec.Column column : columns) {
+      names.add(column.name());
+    }
+    for (EntitySpec.Column column : derived) {
+      if (!names.add(column.name())) {
+        throw yaml.error("derived", "column '" + column.name() + "' is declared twice", "keep one");
+      }
+    }
     List<String> key = yaml.strings("key");
     requireKnown(yaml, "key", key, names);
     Optional<String> eventTime = yaml.optionalString("event_time");
@@ -89,7 +95,21 @@ final class ContractParser {
         eventTime,
         yaml.enumValue("geometry", EntitySpec.EntityGeometry.class, EntitySpec.EntityGeometry.NONE),
         yaml.strings("areas"),
-        columns);
+        columns,
+        derived);
+  }
+
+  private static EntitySpec.Column entityColumn(YamlNode c, boolean mapped) {
+    c.allowOnly(
+        mapped
+            ? Set.of("name", "type", "description", "required", "pii")
+            : Set.of("name", "type", "description", "pii"));
+    return new EntitySpec.Column(
+        snakeCase(c, "name"),
+        c.enumValue("type", ColumnType.class, ColumnType.STRING),
+        c.string("description"),
+        mapped && c.bool("required", true),
+        c.bool("pii", false));
   }
 
   SourceContract source(YamlNode yaml) {
@@ -105,7 +125,8 @@ final class ContractParser {
             "code_lists",
             "geometry",
             "pii",
-            "rules"));
+            "rules",
+            "service"));
     Path file = yaml.file();
     String force = file.getParent().getFileName().toString();
     if (!forces.containsKey(force)) {
@@ -155,6 +176,8 @@ final class ContractParser {
           }
         });
     Optional<String> entity = yaml.optionalString("entity");
+    Optional<String> service = yaml.optionalString("service");
+    service.ifPresent(s -> requireKnown(yaml, "service", List.of(s), names));
     SourceContract contract =
         new SourceContract(
             file,
@@ -169,7 +192,8 @@ final class ContractParser {
             codeLists,
             geometry,
             pii,
-            rules);
+            rules,
+            service);
     entity.ifPresent(e -> checkFeedsEntity(yaml, contract, e));
     return contract;
   }
@@ -418,7 +442,7 @@ final class ContractParser {
   }
 
   private static RuleSpec rule(YamlNode yaml) {
-    yaml.allowOnly(Set.of("name", "check", "action"));
+    yaml.allowOnly(Set.of("name", "check", "action", "category"));
     String check = yaml.string("check");
     try {
       CatalystSqlParser$.MODULE$.parseExpression(check);
@@ -428,8 +452,16 @@ final class ContractParser {
           "not a valid SQL expression: " + e.getMessage().lines().findFirst().orElse(""),
           "write a SQL boolean over the typed column names");
     }
+    String category = yaml.optionalString("category").orElse(RuleSpec.DEFAULT_CATEGORY);
+    if (!SNAKE_CASE.matcher(category).matches()) {
+      throw yaml.error(
+          "category", "'" + category + "' is not snake_case", "use e.g. impossible_time");
+    }
     return new RuleSpec(
-        snakeCase(yaml, "name"), check, yaml.enumValue("action", Action.class, Action.QUARANTINE));
+        snakeCase(yaml, "name"),
+        check,
+        yaml.enumValue("action", Action.class, Action.QUARANTINE),
+        category);
   }
 
   private static String snakeCase(YamlNode yaml, String key) {

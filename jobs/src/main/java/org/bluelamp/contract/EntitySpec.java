@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * A silver entity declared in {@code pipelines/entities/<entity>.yaml}: one conformed table for
- * every force. Sources feeding it map their columns onto these names.
+ * every force. Sources feeding it map their columns onto these names; {@code derived} documents the
+ * columns the silver job computes from them (classification, counting, pseudonymous keys).
  */
 public record EntitySpec(
     Path file,
@@ -18,7 +19,8 @@ public record EntitySpec(
     Optional<String> eventTime,
     EntityGeometry geometry,
     List<String> areas,
-    List<Column> columns) {
+    List<Column> columns,
+    List<Column> derived) {
   public EntitySpec {
     requireNonNull(file, "file");
     requireNonNull(name, "name");
@@ -28,6 +30,7 @@ public record EntitySpec(
     requireNonNull(geometry, "geometry");
     areas = List.copyOf(areas);
     columns = List.copyOf(columns);
+    derived = List.copyOf(derived);
   }
 
   /** What kind of location an entity's records carry. */
@@ -37,8 +40,12 @@ public record EntitySpec(
     AREA
   }
 
-  /** A documented column; a required one must be supplied by every source feeding the entity. */
-  public record Column(String name, ColumnType type, String description, boolean required) {
+  /**
+   * A documented column; a required one must be supplied by every source feeding the entity, a PII
+   * one identifies a person and is only shown to roles allowed to see it.
+   */
+  public record Column(
+      String name, ColumnType type, String description, boolean required, boolean pii) {
     public Column {
       requireNonNull(name, "name");
       requireNonNull(type, "type");

@@ -3,6 +3,8 @@ package org.bluelamp.contract;
 import static java.util.Objects.requireNonNull;
 
 import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A police force: its time zone and projected CRS, and the extent (in that CRS) outside which a
@@ -22,5 +24,12 @@ public record Force(String id, String name, ZoneId zone, String crs, Extent exte
     public boolean contains(double x, double y) {
       return x >= minX && x <= maxX && y >= minY && y <= maxY;
     }
+  }
+
+  /** The SQL predicate selecting the rows of these forces in a table with {@code force_id}. */
+  public static String rowsOf(List<String> forceIds) {
+    return forceIds.stream()
+        .map(f -> "'" + f.replace("'", "''") + "'")
+        .collect(Collectors.joining(", ", "force_id IN (", ")"));
   }
 }

@@ -9,7 +9,9 @@ import java.util.stream.Stream;
 
 /**
  * A source system declared in {@code pipelines/sources/<force>/<system>.yaml}: how to read it, its
- * keys and sequence, column mapping and types, code lists, location, PII and quality rules.
+ * keys and sequence, column mapping and types, code lists, location, PII and quality rules, and the
+ * column naming the service (station, unit, issuing service) that sent each record, to whom its
+ * coding errors are reported.
  */
 public record SourceContract(
     Path file,
@@ -24,7 +26,8 @@ public record SourceContract(
     List<CodeListSpec> codeLists,
     Optional<GeometrySpec> geometry,
     List<String> pii,
-    List<RuleSpec> rules) {
+    List<RuleSpec> rules,
+    Optional<String> service) {
   public SourceContract {
     requireNonNull(file, "file");
     requireNonNull(force, "force");
@@ -39,6 +42,7 @@ public record SourceContract(
     requireNonNull(geometry, "geometry");
     pii = List.copyOf(pii);
     rules = List.copyOf(rules);
+    requireNonNull(service, "service");
   }
 
   /** The source's id, also its bronze table's name: {@code <force>__<system>}. */

@@ -42,6 +42,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.bluelamp.Errors;
 import org.bluelamp.Progress;
 import org.bluelamp.contract.Action;
+import org.bluelamp.contract.BuiltInRule;
 import org.bluelamp.contract.ColumnSpec;
 import org.bluelamp.contract.ColumnType;
 import org.bluelamp.contract.Force;
@@ -214,7 +215,7 @@ public final class IngestJob {
                   array(
                       Failures.when(
                           lit(true),
-                          "duplicate_record",
+                          BuiltInRule.DUPLICATE.ruleName(),
                           null,
                           lit(null),
                           Action.QUARANTINE,
@@ -226,9 +227,8 @@ public final class IngestJob {
       Dataset<Row> quarantined =
           checked
               .filter(Failures.having(Action.QUARANTINE))
-              .select(quarantineColumns(contract.id(), batch.id(), ingestedAt))
-              .unionByName(
-                  duplicates.select(quarantineColumns(contract.id(), batch.id(), ingestedAt)));
+              .select(quarantineColumns(contract, batch.id(), ingestedAt))
+              .unionByName(duplicates.select(quarantineColumns(contract, batch.id(), ingestedAt)));
       Dataset<Row> winners =
           ranked
               .filter(col("_rank").equalTo(1))
@@ -244,7 +244,7 @@ public final class IngestJob {
       long written = winners.count();
       long duplicatesCount = quarantinedCount - quarantinedByRules;
       if (duplicatesCount > 0) {
-        ruleFailures.put("duplicate_record", duplicatesCount);
+        ruleFailures.put(BuiltInRule.DUPLICATE.ruleName(), duplicatesCount);
       }
       JobResult result =
           new JobResult(
@@ -286,7 +286,7 @@ public final class IngestJob {
     failures.add(
         Failures.when(
             col(RawReader.ERROR).isNotNull(),
-            "malformed_record",
+            BuiltInRule.MALFORMED.ruleName(),
             null,
             lit(null),
             Action.QUARANTINE,
@@ -488,14 +488,27 @@ public final class IngestJob {
     columns.add(col(RawReader.FILE).as("_file"));
     columns.add(col(RawReader.OFFSET).as("_offset"));
     columns.add(col(RawReader.EXTRA).as("_extra"));
+    columns.add(
+        functions
+            .filter(col(Failures.COLUMN), f -> f.getField("action").equalTo("warn"))
+            .as("_warnings"));
     columns.add(sha2(to_json(struct(data.toArray(Column[]::new))), 256).as("_row_hash"));
     return columns.toArray(Column[]::new);
   }
 
-  private static Column[] quarantineColumns(String source, String batchId, Timestamp ingestedAt) {
+  private Column[] quarantineColumns(
+      SourceContract contract, String batchId, Timestamp ingestedAt) {
     Column headline = Failures.firstQuarantining();
+    // A malformed record's fields cannot be trusted: its errors go to the sending system.
+    Column service =
+        when(
+                functions.exists(
+                    col(Failures.COLUMN),
+                    f -> f.getField("rule").equalTo(BuiltInRule.MALFORMED.ruleName())),
+                lit(contract.system()))
+            .otherwise(RecordFacts.service(contract));
     return new Column[] {
-      lit(source).as("_source"),
+      lit(contract.id()).as("_source"),
       lit(batchId).as("_batch_id"),
       col(RawReader.FILE).as("_file"),
       col(RawReader.OFFSET).as("_offset"),
@@ -505,6 +518,9 @@ public final class IngestJob {
       headline.getField("reason").as("reason"),
       col(Failures.COLUMN).as("failures"),
       col(RawReader.RAW).as("record"),
+      RecordFacts.key(contract).as("record_key"),
+      service.as("service"),
+      RecordFacts.eventAt(contract, pipelines).as("event_at"),
       lit(ingestedAt).as("_ingested_at")
     };
   }

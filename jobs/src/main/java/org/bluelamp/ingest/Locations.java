@@ -11,6 +11,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.bluelamp.contract.Action;
+import org.bluelamp.contract.BuiltInRule;
 import org.bluelamp.contract.Force;
 import org.bluelamp.contract.GeometrySpec;
 
@@ -59,7 +60,7 @@ final class Locations {
             "_f_location_missing",
             Failures.when(
                 not(present),
-                "missing_location",
+                BuiltInRule.MISSING_LOCATION.ruleName(),
                 spec.x().orElseThrow() + "," + spec.y().orElseThrow(),
                 lit(null),
                 Action.QUARANTINE,
@@ -78,7 +79,7 @@ final class Locations {
                                 + extent.minY()
                                 + " AND "
                                 + extent.maxY()))),
-                "out_of_area",
+                BuiltInRule.OUT_OF_AREA.ruleName(),
                 spec.x().orElseThrow() + "," + spec.y().orElseThrow(),
                 concat_ws(" ", expr(x), expr(y)),
                 Action.QUARANTINE,
@@ -104,7 +105,7 @@ final class Locations {
             "_f_location_missing",
             Failures.when(
                 expr(column + " IS NULL"),
-                "missing_location",
+                BuiltInRule.MISSING_LOCATION.ruleName(),
                 spec.geojson().orElseThrow(),
                 lit(null),
                 Action.QUARANTINE,
@@ -113,7 +114,7 @@ final class Locations {
             "_f_location_area",
             Failures.when(
                 expr(column + " IS NOT NULL AND (_shape IS NULL OR NOT ST_IsValid(_shape))"),
-                "invalid_geometry",
+                BuiltInRule.INVALID_GEOMETRY.ruleName(),
                 spec.geojson().orElseThrow(),
                 lit(null),
                 Action.QUARANTINE,

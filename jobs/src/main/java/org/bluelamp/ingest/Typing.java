@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.functions;
 import org.bluelamp.contract.Action;
+import org.bluelamp.contract.BuiltInRule;
 import org.bluelamp.contract.ColumnSpec;
 
 /**
@@ -74,7 +75,7 @@ final class Typing {
             + (spec.decimalSeparator() == ',' ? " with a decimal comma" : "");
     return Failures.when(
         text.isNotNull().and(typed.isNull()),
-        "parse:" + spec.name(),
+        BuiltInRule.PARSE.on(spec.name()),
         spec.from(),
         text,
         Action.QUARANTINE,
@@ -84,7 +85,7 @@ final class Typing {
   static Column requiredFailure(ColumnSpec spec) {
     return Failures.when(
         text(spec).isNull(),
-        "required:" + spec.name(),
+        BuiltInRule.REQUIRED.on(spec.name()),
         spec.from(),
         lit(null),
         Action.QUARANTINE,

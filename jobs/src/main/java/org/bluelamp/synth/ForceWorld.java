@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -49,6 +50,16 @@ final class ForceWorld {
     3, 2, 2, 1, 1, 1, 2, 3, 4, 5, 5, 5, 6, 6, 6, 6, 7, 7, 7, 7, 6, 6, 5, 4
   };
   private static final int DAILY_MINIMUM = 8;
+
+  /** Share of records carrying a coding error that a warning rule flags. */
+  private static final double CODING_ERROR_RATE = 0.01;
+
+  /** Share of crimes reported with a second offence in the same incident. */
+  private static final double SECONDARY_CRIME_RATE = 0.05;
+
+  /** Categories where a crime may have several victims (one crime per victim). */
+  private static final Set<String> PERSONAL_CATEGORIES =
+      Set.of("violent-crime", "robbery", "theft-from-the-person");
 
   private final ForceProfile profile;
   private final Force force;
@@ -453,6 +464,8 @@ final class ForceWorld {
       closed = arrived.plusMinutes(15 + random.nextInt(105));
       officer = onDuty.get(random.nextInt(onDuty.size()));
     }
+    // A call handler's slip: the arrival keyed before the dispatch.
+    boolean misKeyed = arrived != null && random.nextDouble() < CODING_ERROR_RATE;
     String incidentId = next("incident", "INC", day);
     String channel = pick(profile.label("channel"));
     Map<String, Object> incident =
@@ -462,13 +475,15 @@ final class ForceWorld {
             "grade", grade,
             "channel", channel,
             "dispatched_at", dispatched,
-            "arrived_at", arrived,
+            "arrived_at", misKeyed ? dispatched.minusMinutes(3 + random.nextInt(20)) : arrived,
             "closed_at", closed,
             "easting", xy[0],
             "northing", xy[1],
             "officer_id", officer,
             "last_modified_at", closed);
-    if (random.nextDouble() < 0.02) {
+    if (misKeyed) {
+      incident.put(SourceWriter.WARNING, "impossible_time");
+    } else if (random.nextDouble() < 0.02) {
       LocalDate on = closed.toLocalDate().plusDays(1);
       incident.put(
           SourceWriter.AMENDED,
@@ -516,36 +531,21 @@ final class ForceWorld {
     if (!reported.toLocalDate().equals(day)) {
       reported = received; // a crime is reported on the day of its call in this world
     }
-    String crimeId = next("crime", "CR", day);
     int offenders = random.nextDouble() < 0.5 ? 1 : 0;
+    boolean personal = PERSONAL_CATEGORIES.contains(offence[2]);
+    int victims = personal && random.nextDouble() < 0.08 ? 2 : 1;
+    String station = (String) officers.get(random.nextInt(officers.size())).get("station");
     Map<String, Object> crime =
-        rec(
-            "crime_id",
-            crimeId,
-            "incident_id",
-            incident.get("incident_id"),
-            "offence_code",
-            offence[0],
-            "committed_from_at",
-            received.minusMinutes(random.nextInt(60)),
-            "committed_to_at",
-            received,
-            "reported_at",
-            reported,
-            "easting",
-            xy[0],
-            "northing",
-            xy[1],
-            "victims",
-            1L,
-            "offenders",
-            (long) offenders,
-            "last_modified_at",
-            reported.plusMinutes(30),
-            "_category",
-            offence[2]);
+        crimeRecord(day, incident, offence, xy, received, reported, victims, offenders, station);
+    String crimeId = (String) crime.get("crime_id");
     add(s, "crime", crime);
-    List<String> roles = new ArrayList<>(List.of("victim"));
+    if (random.nextDouble() < SECONDARY_CRIME_RATE) {
+      // A second offence in the same report (e.g. damage done during a burglary): the finished
+      // incident and principal crime rules count only the more serious of the two.
+      String[] other = offences.get(random.nextInt(offences.size()));
+      add(s, "crime", crimeRecord(day, incident, other, xy, received, reported, 1, 0, station));
+    }
+    List<String> roles = new ArrayList<>(Collections.nCopies(victims, "victim"));
     if (offenders > 0) {
       roles.add("offender");
     }
@@ -597,6 +597,60 @@ final class ForceWorld {
               "recorded_at", outcomeAt);
       laterOutcomes.computeIfAbsent(outcomeAt.toLocalDate(), d -> new ArrayList<>()).add(outcome);
     }
+  }
+
+  private Map<String, Object> crimeRecord(
+      LocalDate day,
+      Map<String, Object> incident,
+      String[] offence,
+      double[] xy,
+      ZonedDateTime received,
+      ZonedDateTime reported,
+      int victims,
+      int offenders,
+      String station) {
+    boolean misCoded = random.nextDouble() < CODING_ERROR_RATE;
+    String text = offence[1];
+    if (misCoded) {
+      // The description of another offence typed beside the code.
+      text = offences.get((offences.indexOf(offence) + 1) % offences.size())[1];
+    }
+    Map<String, Object> crime =
+        rec(
+            "crime_id",
+            next("crime", "CR", day),
+            "incident_id",
+            incident.get("incident_id"),
+            "offence_code",
+            offence[0],
+            "offence_text",
+            text,
+            "committed_from_at",
+            received.minusMinutes(random.nextInt(60)),
+            "committed_to_at",
+            received,
+            "reported_at",
+            reported,
+            "easting",
+            xy[0],
+            "northing",
+            xy[1],
+            "victims",
+            (long) victims,
+            "offenders",
+            (long) offenders,
+            "service",
+            station,
+            "last_modified_at",
+            reported.plusMinutes(30),
+            "_category",
+            offence[2],
+            "_seriousness",
+            Integer.parseInt(offence[4]));
+    if (misCoded) {
+      crime.put(SourceWriter.WARNING, "code_description_mismatch");
+    }
+    return crime;
   }
 
   private void arrest(
@@ -965,30 +1019,54 @@ final class ForceWorld {
 
   // ---------------------------------------------------------------- truth
 
+  /**
+   * Counts the day's clean crimes as the counting rules do: per incident and local day, only the
+   * most serious crime (lowest reference on a tie) counts, once per victim.
+   */
   private void count(List<Map<String, Object>> accepted, Map<String, Long> dailyCounts) {
+    Map<String, Map<String, Object>> principals = new LinkedHashMap<>();
     for (Map<String, Object> crime : accepted) {
-      double x = (Double) crime.get("easting");
-      double y = (Double) crime.get("northing");
-      ZonedDateTime reported = (ZonedDateTime) crime.get("reported_at");
-      String ward = Wards.wardAt(wards, x, y);
-      String key =
-          ward
-              + "|"
-              + crime.get("_category")
-              + "|"
-              + reported.withZoneSameInstant(force.zone()).toLocalDate();
-      dailyCounts.merge(key, 1L, Long::sum);
+      String incident =
+          crime.get("incident_id") + "|" + localDate((ZonedDateTime) crime.get("reported_at"));
+      principals.merge(incident, crime, ForceWorld::moreSerious);
     }
+    for (Map<String, Object> crime : principals.values()) {
+      String ward =
+          Wards.wardAt(wards, (Double) crime.get("easting"), (Double) crime.get("northing"));
+      String key =
+          String.join(
+              "|",
+              String.valueOf(ward),
+              (String) crime.get("_category"),
+              (String) crime.get("offence_code"),
+              localDate((ZonedDateTime) crime.get("reported_at")).toString());
+      dailyCounts.merge(key, Math.max(1L, (Long) crime.get("victims")), Long::sum);
+    }
+  }
+
+  private static Map<String, Object> moreSerious(Map<String, Object> a, Map<String, Object> b) {
+    int bySeriousness =
+        Integer.compare((Integer) a.get("_seriousness"), (Integer) b.get("_seriousness"));
+    if (bySeriousness != 0) {
+      return bySeriousness > 0 ? a : b;
+    }
+    return ((String) a.get("crime_id")).compareTo((String) b.get("crime_id")) <= 0 ? a : b;
+  }
+
+  private LocalDate localDate(ZonedDateTime time) {
+    return time.withZoneSameInstant(force.zone()).toLocalDate();
   }
 
   private Truth truth(List<SourceWriter> writers, Map<String, Long> dailyCounts, Path truthDir) {
     Map<String, Truth.SourceTruth> sources = new TreeMap<>();
     List<Truth.Defect> defects = new ArrayList<>();
+    List<Truth.Warning> warnings = new ArrayList<>();
     List<Truth.Update> updates = new ArrayList<>();
     List<String> identityLines = new ArrayList<>(List.of("source,key,identity"));
     for (SourceWriter writer : writers) {
       sources.put(writer.id(), writer.truth());
       defects.addAll(writer.defects());
+      warnings.addAll(writer.warnings());
       updates.addAll(writer.updates());
       for (String[] identity : writer.identities()) {
         identityLines.add(String.join(",", identity));
@@ -1005,7 +1083,9 @@ final class ForceWorld {
     dailyCounts.forEach(
         (key, count) -> {
           String[] parts = key.split("\\|");
-          counts.add(new DailyCount(parts[0], parts[1], parts[2], count));
+          counts.add(
+              new DailyCount(
+                  parts[0].equals("null") ? null : parts[0], parts[1], parts[2], parts[3], count));
         });
     List<ResponseTime> responses = new ArrayList<>();
     for (int g = 0; g < grades.size(); g++) {
@@ -1026,6 +1106,7 @@ final class ForceWorld {
         hotspots,
         sources,
         defects,
+        warnings,
         updates,
         counts,
         responses,

@@ -148,6 +148,7 @@ final class Profiles {
           Map.ofEntries(
               entry("wards", "ward"),
               entry("lsoa", "small_area"),
+              entry("beats", "beat"),
               entry("streets", "street"),
               entry("gazetteer", "address"),
               entry("population", "population"),
@@ -284,6 +285,7 @@ final class Profiles {
           Map.ofEntries(
               entry("quartiers", "ward"),
               entry("secteurs", "beat"),
+              entry("secteurs_statistiques", "small_area"),
               entry("population", "population"),
               entry("plan_zonal", "target"),
               entry("actions", "intervention"),
@@ -389,6 +391,8 @@ final class Profiles {
               entry("disposal", List.of("Released", "Referred to prosecutor"))),
           Map.ofEntries(
               entry("cazas", "ward"),
+              entry("sectors", "beat"),
+              entry("cadastres", "small_area"),
               entry("population", "population"),
               entry("cad", "incident"),
               entry("crimes", "crime"),

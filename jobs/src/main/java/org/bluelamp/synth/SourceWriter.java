@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.bluelamp.contract.Action;
+import org.bluelamp.contract.BuiltInRule;
 import org.bluelamp.contract.CodeListSpec;
 import org.bluelamp.contract.ColumnSpec;
 import org.bluelamp.contract.ColumnType;
@@ -41,7 +42,8 @@ import org.locationtech.jts.geom.Geometry;
  * LocalDate}, {@link ZonedDateTime}, JTS geometries). Keys starting with {@code _} are truths that
  * are not written: {@code _identity} (who or what the record is about, written to the identities
  * truth file) and {@code _amended} (a later version of the record, sent again on {@code
- * _amended_on}).
+ * _amended_on}), and {@code _warning} (the category of a coding error planted in an otherwise clean
+ * record, which a warning rule of the contract flags).
  *
  * <p>Defects are planted where the contract says a rule will catch them: an unparseable date in a
  * typed column, a blank location, a point outside the force, a code not in its list, an empty
@@ -52,6 +54,7 @@ final class SourceWriter {
   static final String IDENTITY = "_identity";
   static final String AMENDED = "_amended";
   static final String AMENDED_ON = "_amended_on";
+  static final String WARNING = "_warning";
   private static final double DEFECT_RATE = 0.002;
   private static final int FIRST_DEFECT_ROW = 3;
   private static final java.util.regex.Pattern OFFSET = java.util.regex.Pattern.compile("[XxZOV]");
@@ -66,6 +69,7 @@ final class SourceWriter {
   private final Map<String, ColumnSpec> bySource = new java.util.HashMap<>();
   private final Map<LocalDate, List<Map<String, Object>>> amendments = new TreeMap<>();
   private final List<Defect> defects = new ArrayList<>();
+  private final List<Truth.Warning> warnings = new ArrayList<>();
   private final List<Update> updates = new ArrayList<>();
   private final List<String[]> identities = new ArrayList<>();
   private final Set<String> keys = new HashSet<>();
@@ -176,7 +180,9 @@ final class SourceWriter {
       if (!amendment) {
         keys.add(key);
         identity(record, key);
-        if (defect == null) {
+        if (defect == null && record.get(WARNING) != null) {
+          warnings.add(new Truth.Warning(id(), key, (String) record.get(WARNING), service(record)));
+        } else if (defect == null) {
           scheduleAmendment(record, key);
         }
       }
@@ -190,25 +196,34 @@ final class SourceWriter {
       String rule = defect == null ? null : plant(defect, cells);
       rows.add(new Row(cells, "malformed".equals(defect)));
       if (rule != null && !defect.equals("duplicate")) {
-        planted.add(new String[] {String.valueOf(rows.size() - 1), defect, rule, key});
+        planted.add(
+            new String[] {
+              String.valueOf(rows.size() - 1),
+              defect,
+              rule,
+              key,
+              defect.equals("malformed") ? contract.system() : service(record)
+            });
       }
       if ("duplicate".equals(defect)) {
         rows.add(new Row(new LinkedHashMap<>(cells), false));
         records++;
-        planted.add(new String[] {String.valueOf(rows.size() - 1), defect, rule, key});
+        planted.add(
+            new String[] {String.valueOf(rows.size() - 1), defect, rule, key, service(record)});
       }
     }
     if (contract.reader().kind() == ReaderKind.JDBC) {
       for (String[] p : planted) {
         int row = Integer.parseInt(p[0]);
-        defects.add(new Defect(id(), file, jdbcRows.size() + row + 1L, p[1], p[2], p[3]));
+        defects.add(new Defect(id(), file, jdbcRows.size() + row + 1L, p[1], p[2], p[3], p[4]));
       }
       rows.forEach(r -> jdbcRows.add(r.cells()));
       return accepted;
     }
     List<Long> offsets = writeFile(landing.resolve(file), rows);
     for (String[] p : planted) {
-      defects.add(new Defect(id(), file, offsets.get(Integer.parseInt(p[0])), p[1], p[2], p[3]));
+      defects.add(
+          new Defect(id(), file, offsets.get(Integer.parseInt(p[0])), p[1], p[2], p[3], p[4]));
     }
     return accepted;
   }
@@ -228,8 +243,18 @@ final class SourceWriter {
     return defects;
   }
 
+  List<Truth.Warning> warnings() {
+    return warnings;
+  }
+
   List<Update> updates() {
     return updates;
+  }
+
+  /** The service a coding-error report names for the record (as the pipeline derives it). */
+  private String service(Map<String, Object> record) {
+    Object value = contract.service().map(record::get).orElse(null);
+    return value == null || value.toString().isBlank() ? contract.system() : value.toString();
   }
 
   List<String[]> identities() {
@@ -325,20 +350,20 @@ final class SourceWriter {
       case "bad_date" -> {
         ColumnSpec column = badDateColumn().orElseThrow();
         cells.put(column.from(), badDate(column));
-        return "parse:" + column.name();
+        return BuiltInRule.PARSE.on(column.name());
       }
       case "missing_location" -> {
         GeometrySpec geometry = contract.geometry().orElseThrow();
         cells.put(source(geometry.x().orElseThrow()), null);
         cells.put(source(geometry.y().orElseThrow()), null);
-        return "missing_location";
+        return BuiltInRule.MISSING_LOCATION.ruleName();
       }
       case "out_of_area" -> {
         GeometrySpec geometry = contract.geometry().orElseThrow();
         Force.Extent e = force.extent();
         cells.put(source(geometry.x().orElseThrow()), e.maxX() + 25_000.5);
         cells.put(source(geometry.y().orElseThrow()), e.maxY() + 25_000.5);
-        return "out_of_area";
+        return BuiltInRule.OUT_OF_AREA.ruleName();
       }
       case "unknown_code" -> {
         CodeListSpec code = codeColumn().orElseThrow();
@@ -348,13 +373,13 @@ final class SourceWriter {
       case "missing_required" -> {
         ColumnSpec column = requiredTextColumn().orElseThrow();
         cells.put(column.from(), null);
-        return "required:" + column.name();
+        return BuiltInRule.REQUIRED.on(column.name());
       }
       case "duplicate" -> {
-        return "duplicate_record";
+        return BuiltInRule.DUPLICATE.ruleName();
       }
       case "malformed" -> {
-        return "malformed_record";
+        return BuiltInRule.MALFORMED.ruleName();
       }
       default -> throw new IllegalArgumentException(defect);
     }

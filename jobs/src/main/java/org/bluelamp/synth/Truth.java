@@ -18,6 +18,7 @@ public record Truth(
     List<Hotspot> hotspots,
     Map<String, SourceTruth> sources,
     List<Defect> defects,
+    List<Warning> warnings,
     List<Update> updates,
     List<DailyCount> crimeCountsDaily,
     List<ResponseTime> responseTimes,
@@ -44,13 +45,29 @@ public record Truth(
 
   /** A defective record: where it is, what is wrong, and the rule that must catch it. */
   public record Defect(
-      String source, String file, long line, String kind, String rule, String key) {}
+      String source,
+      String file,
+      long line,
+      String kind,
+      String rule,
+      String key,
+      String service) {}
+
+  /**
+   * A record loaded with a planted coding error that a warning rule flags (an arrival before the
+   * dispatch, a description that contradicts the code): its key, category and sending service.
+   */
+  public record Warning(String source, String key, String category, String service) {}
 
   /** A record sent again later with a higher sequence: the later value must win. */
   public record Update(String source, String key, String column, String value) {}
 
-  /** Clean crimes per ward, category and local date (the oracle for gold.crime_counts_daily). */
-  public record DailyCount(String wardId, String category, String localDate, long count) {}
+  /**
+   * Clean crimes per ward, offence and local date as the counting rules count them (principal crime
+   * of each finished incident, once per victim): the oracle for the gold crime counts.
+   */
+  public record DailyCount(
+      String wardId, String category, String offenceCode, String localDate, long count) {}
 
   /**
    * Response by grade: share of calls, and the uniform waits (0 to the maximum, in minutes) to

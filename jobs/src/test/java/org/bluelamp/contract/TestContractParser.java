@@ -100,7 +100,7 @@ class TestContractParser {
 
   @Test
   void aCodeListColumnMustExistInTheList() throws IOException {
-    edit("add: {label: grade_label}", "add: {colour: grade_colour}");
+    edit("add: {label: grade_label,", "add: {colour: grade_colour,");
     assertThat(loadFails().getMessage())
         .contains("code_lists[0].add.colour")
         .contains("has no column 'colour'");
@@ -125,7 +125,8 @@ class TestContractParser {
   void aSourceFeedingAnEntityMustMapItsRequiredColumns() throws IOException {
     edit("  - {name: grade, from: GRADE, required: true}\n", "");
     edit(
-        "code_lists:\n  - {column: grade, list: england/call_grades, on_unknown: quarantine, add: {label: grade_label}}\n",
+        "code_lists:\n  - {column: grade, list: england/call_grades, on_unknown: quarantine,"
+            + " add: {label: grade_label, target_minutes: target_minutes}}\n",
         "");
     assertThat(loadFails().getMessage())
         .contains("entity 'incident' needs column(s) [grade, grade_label]");

@@ -84,9 +84,37 @@ class TrinoServeIT {
     }
     Map<String, Long> truth = new HashMap<>();
     for (Truth.DailyCount count : world.truth("england").crimeCountsDaily()) {
-      truth.merge(count.wardId(), count.count(), Long::sum);
+      truth.merge(String.valueOf(count.wardId()), count.count(), Long::sum);
     }
     assertThat(viaTrino).isEqualTo(viaSpark).isEqualTo(truth);
+  }
+
+  @Test
+  void theConformedModelsGoldTablesAreServedAsBuilt() throws SQLException {
+    Map<String, Long> viaTrino =
+        longsByKey(
+            "SELECT iccs_level1 || '/' || month_text, sum(crime_count) FROM (SELECT iccs_level1,"
+                + " CAST(month AS varchar) AS month_text, crime_count"
+                + " FROM lake.gold.crossforce_iccs_monthly WHERE area_type = 'force') GROUP BY 1");
+    Map<String, Long> viaSpark = new HashMap<>();
+    for (Row row :
+        world
+            .lake
+            .read(TableName.of("gold.crossforce_iccs_monthly"))
+            .filter(col("area_type").equalTo("force"))
+            .groupBy(col("iccs_level1"), col("month").cast("string"))
+            .agg(sum("crime_count"))
+            .collectAsList()) {
+      viaSpark.put(row.getString(0) + "/" + row.getString(1), row.getLong(2));
+    }
+    assertThat(viaTrino).isNotEmpty().isEqualTo(viaSpark);
+    Map<String, Long> errors =
+        longsByKey(
+            "SELECT category, sum(errors) FROM lake.gold.dq_coding_errors_weekly GROUP BY 1");
+    assertThat(errors).containsKeys("invalid_value", "missing_location", "outside_force_area");
+    assertThat(longsByKey("SELECT 'n', count(*) FROM lake.gold.crime_iccs_coverage WHERE mapped"))
+        .containsEntry(
+            "n", (long) world.lake.read(TableName.of("gold.crime_iccs_coverage")).count());
   }
 
   @Test

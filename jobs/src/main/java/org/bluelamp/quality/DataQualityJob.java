@@ -1,0 +1,197 @@
+package org.bluelamp.quality;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_trunc;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.from_utc_timestamp;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.to_date;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.bluelamp.Progress;
+import org.bluelamp.contract.Force;
+import org.bluelamp.contract.Pipelines;
+import org.bluelamp.contract.SourceContract;
+import org.bluelamp.ingest.IngestJob;
+import org.bluelamp.ingest.Quarantine;
+import org.bluelamp.ingest.RecordFacts;
+import org.bluelamp.lake.JobResult;
+import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.TableName;
+
+/**
+ * Data quality as tables: {@code ops.rule_catalog} (every check of every source, with its
+ * category), {@code silver.dq_issue} (one row per failed check of a record: quarantined records
+ * from {@code bronze.quarantine}, accepted ones from the warnings bronze keeps on them) and {@code
+ * ops.silver_coverage}. The gold coding-error reports are SQL over {@code silver.dq_issue}.
+ */
+public final class DataQualityJob {
+  public static final TableName CATALOG = new TableName("ops", "rule_catalog");
+  public static final TableName ISSUES = new TableName("silver", "dq_issue");
+
+  private static final StructType CATALOG_SCHEMA =
+      new StructType()
+          .add("force_id", DataTypes.StringType, false)
+          .add("source", DataTypes.StringType, false)
+          .add("system", DataTypes.StringType, false)
+          .add("rule", DataTypes.StringType, false)
+          .add("category", DataTypes.StringType, false)
+          .add("action", DataTypes.StringType, false)
+          .add("description", DataTypes.StringType, false);
+
+  private final Lake lake;
+  private final Pipelines pipelines;
+  private final Progress progress;
+
+  public DataQualityJob(Lake lake, Pipelines pipelines, Progress progress) {
+    this.lake = requireNonNull(lake, "lake");
+    this.pipelines = requireNonNull(pipelines, "pipelines");
+    this.progress = requireNonNull(progress, "progress");
+  }
+
+  public JobResult run(List<Force> forces) {
+    Dataset<Row> catalog = catalog();
+    lake.overwrite(CATALOG, catalog);
+    List<String> forceIds = forces.stream().map(Force::id).toList();
+    List<Dataset<Row>> parts = new ArrayList<>();
+    if (lake.exists(Quarantine.TABLE)) {
+      parts.add(quarantined());
+    }
+    for (SourceContract source : pipelines.sources()) {
+      TableName bronze = IngestJob.bronzeTable(source);
+      if (forceIds.contains(source.force())
+          && lake.exists(bronze)
+          && List.of(lake.read(bronze).columns()).contains("_warnings")) {
+        parts.add(warned(source, lake.read(bronze)));
+      }
+    }
+    String predicate = Force.rowsOf(forceIds);
+    long rows = 0;
+    if (!parts.isEmpty()) {
+      Dataset<Row> failures = parts.stream().reduce(Dataset::unionByName).orElseThrow();
+      Dataset<Row> issues = categorised(failures, catalog).filter(predicate);
+      lake.replaceWhere(ISSUES, issues, predicate);
+      rows = lake.read(ISSUES).filter(predicate).count();
+    }
+    progress.log("silver", ISSUES + ": " + Progress.count(rows) + " failed checks on records");
+    new SilverCoverage(lake, pipelines, progress).update(forceIds);
+    return JobResult.written("silver", ISSUES.toString(), rows);
+  }
+
+  private Dataset<Row> catalog() {
+    List<Row> rows = new ArrayList<>();
+    for (SourceContract source : pipelines.sources()) {
+      for (RuleCatalog.Entry entry : RuleCatalog.of(source)) {
+        rows.add(
+            RowFactory.create(
+                source.force(),
+                source.id(),
+                source.system(),
+                entry.rule(),
+                entry.category(),
+                entry.action().name().toLowerCase(Locale.ROOT),
+                entry.description()));
+      }
+    }
+    return lake.spark().createDataFrame(rows, CATALOG_SCHEMA);
+  }
+
+  private Dataset<Row> quarantined() {
+    return lake.read(Quarantine.TABLE)
+        .select(
+            col("_source").as("source"),
+            col("_file").as("file"),
+            col("_offset").as("offset"),
+            col("record_key"),
+            col("service"),
+            col("event_at"),
+            col("_ingested_at").as("ingested_at"),
+            lit("quarantined").as("status"),
+            explode(col("failures")).as("f"));
+  }
+
+  private Dataset<Row> warned(SourceContract source, Dataset<Row> bronze) {
+    return bronze
+        .filter("size(_warnings) > 0")
+        .select(
+            lit(source.id()).as("source"),
+            col("_file").as("file"),
+            col("_offset").as("offset"),
+            RecordFacts.key(source).as("record_key"),
+            RecordFacts.service(source).as("service"),
+            RecordFacts.eventAt(source, pipelines).as("event_at"),
+            col("_ingested_at").as("ingested_at"),
+            lit("accepted").as("status"),
+            explode(col("_warnings")).as("f"));
+  }
+
+  /**
+   * Files each failure under its rule's category and the force's week (Monday, local) of the event,
+   * or of the ingestion when the event time is unknown.
+   */
+  private Dataset<Row> categorised(Dataset<Row> failures, Dataset<Row> catalog) {
+    Column zone = lit("UTC");
+    for (Force force : pipelines.forces().values()) {
+      zone =
+          org.apache
+              .spark
+              .sql
+              .functions
+              .when(col("force_id").equalTo(force.id()), lit(force.zone().getId()))
+              .otherwise(zone);
+    }
+    Dataset<Row> rules =
+        catalog.select(
+            col("source").as("_c_source"),
+            col("rule").as("_c_rule"),
+            col("force_id"),
+            col("category"));
+    Dataset<Row> sources =
+        catalog.select(col("source").as("_s_source"), col("force_id").as("_s_force")).distinct();
+    Dataset<Row> joined =
+        failures
+            .join(
+                rules,
+                failures
+                    .col("source")
+                    .equalTo(rules.col("_c_source"))
+                    .and(failures.col("f.rule").equalTo(rules.col("_c_rule"))),
+                "left")
+            .join(sources, failures.col("source").equalTo(sources.col("_s_source")), "left");
+    return joined
+        .withColumn("force_id", coalesce(col("force_id"), col("_s_force")))
+        .withColumn(
+            "week_start",
+            to_date(
+                date_trunc(
+                    "week",
+                    from_utc_timestamp(coalesce(col("event_at"), col("ingested_at")), zone))))
+        .select(
+            col("force_id"),
+            col("source"),
+            col("service"),
+            col("week_start"),
+            coalesce(col("category"), lit("uncatalogued")).as("category"),
+            col("f.rule").as("rule"),
+            col("f.column").as("column"),
+            col("f.value").as("value"),
+            col("f.reason").as("reason"),
+            col("f.action").as("action"),
+            col("status"),
+            col("record_key"),
+            col("event_at"),
+            col("file"),
+            col("offset"),
+            col("ingested_at"));
+  }
+}
