@@ -19,6 +19,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.bluelamp.Progress;
 import org.bluelamp.contract.ColumnType;
 import org.bluelamp.contract.EntitySpec;
@@ -127,8 +130,10 @@ public final class SilverJob {
     TableName target = table(entity);
     String scope = String.join(", ", forceIds);
     if (parts.isEmpty()) {
-      progress.log("silver", target + " (" + scope + "): no bronze input yet");
-      return JobResult.written("silver", target.toString(), 0);
+      // Still written: every entity table exists with its columns, so gold models reading it build
+      // (with no rows from these forces) and rows left from a removed source go.
+      progress.log("silver", target + " (" + scope + "): no source feeds it yet, written empty");
+      parts.add(conform(entity, emptyBronze(entity), forces.get(0)));
     }
     Dataset<Row> data = parts.stream().reduce((a, b) -> a.unionByName(b, true)).orElseThrow();
     data = latestPerKey(entity, data);
@@ -166,6 +171,26 @@ public final class SilverJob {
     geometryColumns(entity).forEach(c -> select.add(col(c)));
     LINEAGE.forEach(c -> select.add(col(c)));
     return bronze.select(select.toArray(Column[]::new));
+  }
+
+  /** No rows, with the columns a bronze table feeding the entity has. */
+  private Dataset<Row> emptyBronze(EntitySpec entity) {
+    StructType schema = new StructType();
+    for (EntitySpec.Column column : entity.columns()) {
+      schema = schema.add(column.name(), DataType.fromDDL(column.type().sparkType()));
+    }
+    for (String column : geometryColumns(entity)) {
+      schema =
+          schema.add(
+              column, column.startsWith("geom") ? DataTypes.BinaryType : DataTypes.DoubleType);
+    }
+    return lake.spark()
+        .createDataFrame(List.of(), schema)
+        .withColumn("_source", lit(null).cast("string"))
+        .withColumn("_batch_id", lit(null).cast("string"))
+        .withColumn("_ingested_at", lit(null).cast("timestamp"))
+        .withColumn("_file", lit(null).cast("string"))
+        .withColumn("_offset", lit(null).cast("long"));
   }
 
   /** The location columns an entity's rows carry from bronze. */

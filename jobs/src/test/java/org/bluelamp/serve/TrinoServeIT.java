@@ -38,6 +38,7 @@ class TrinoServeIT {
   @BeforeAll
   static void serve() throws Exception {
     world = SampleWorld.englandCore();
+    assertThat(world.firstRun.failures()).as("jobs that failed building the world").isEmpty();
     Path run = Files.createTempDirectory("bluelamp-trino-it");
     Path cache = Path.of(System.getProperty("user.home"), ".cache", "bluelamp");
     trino = TrinoServer.start(run, cache, 0, world.lake.root(), new Progress(System.out));
