@@ -24,19 +24,23 @@ import org.bluelamp.Progress;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.SourceContract;
 import org.bluelamp.docs.DataDictionary;
+import org.bluelamp.docs.ModelCatalogue;
 import org.bluelamp.ingest.Connections;
 import org.bluelamp.ingest.Landing;
 import org.bluelamp.lake.Interval;
 import org.bluelamp.lake.JobRuns;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.Sessions;
+import org.bluelamp.model.GoldModels;
 import org.bluelamp.serve.TrinoServer;
 import org.bluelamp.serve.TrinoTables;
 import org.bluelamp.synth.Truth;
 import org.bluelamp.synth.WorldGenerator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The {@code bluelamp} command. */
 @Command(
@@ -155,6 +159,8 @@ public final class Main implements Callable<Integer> {
         "nothing. Without --from/--to, the whole generated world is the interval."
       })
   static final class Run implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
     @Option(names = "--all", description = "Every declared source (the default).")
     boolean all;
 
@@ -181,6 +187,13 @@ public final class Main implements Callable<Integer> {
         description = "Read every file of the interval again, not only new or changed ones.")
     boolean reprocess;
 
+    @Option(
+        names = "--model",
+        description =
+            "Only this gold model (gold.<domain>_<model>), with its tests; repeatable. Implies"
+                + " --layer gold unless --layer is given.")
+    List<String> models = new ArrayList<>();
+
     @Override
     public Integer call() {
       Workspace workspace = Workspace.fromEnvironment();
@@ -197,7 +210,11 @@ public final class Main implements Callable<Integer> {
             "No source matches " + sources + " " + forces, "check --source and --force");
       }
       Interval interval = interval(workspace, from, to);
-      return runPipelines(workspace, pipelines, selected, layers, interval, reprocess, progress)
+      if (!models.isEmpty() && !spec.commandLine().getParseResult().hasMatchedOption("--layer")) {
+        layers = List.of(Runner.Layer.GOLD);
+      }
+      return runPipelines(
+              workspace, pipelines, selected, layers, interval, reprocess, models, progress)
           ? 0
           : 2;
     }
@@ -229,6 +246,7 @@ public final class Main implements Callable<Integer> {
       List<Runner.Layer> layers,
       Interval interval,
       boolean reprocess,
+      List<String> models,
       Progress progress) {
     progress.log("run", sources.size() + " source(s), layers " + layers + ", interval " + interval);
     SparkSession spark =
@@ -249,7 +267,7 @@ public final class Main implements Callable<Integer> {
                 progress,
                 new JobRuns(lake, runId),
                 Connections.fromEnvironment(workspace.connectionDefaults()))
-            .run(sources, layers, interval, reprocess);
+            .run(sources, layers, interval, reprocess, models);
     TrinoServer.running(workspace.trinoRun(), workspace.trinoCache())
         .ifPresent(
             trino -> TrinoTables.registerLake(trino.jdbcUrl(), workspace.lakeRoot(), progress));
@@ -361,6 +379,7 @@ public final class Main implements Callable<Integer> {
               List.of(Runner.Layer.values()),
               interval,
               true,
+              List.of(),
               progress);
       TrinoServer trino = serve(workspace, port, progress);
       try (Connection connection = TrinoTables.connect(trino.jdbcUrl(), "demo")) {
@@ -451,20 +470,27 @@ public final class Main implements Callable<Integer> {
       name = "docs",
       mixinStandardHelpOptions = true,
       description = {
-        "Write the silver data dictionary (docs/data-dictionary.md) from pipelines/entities/."
+        "Write the silver data dictionary (docs/data-dictionary.md) from pipelines/entities/",
+        "and the gold model catalogue (docs/gold-models.md) from sql/gold/."
       })
   static final class Docs implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
       Workspace workspace = Workspace.fromEnvironment();
-      Path file = workspace.repository().resolve("docs").resolve("data-dictionary.md");
-      Files.createDirectories(file.getParent());
-      Files.writeString(
-          file,
-          DataDictionary.render(Pipelines.load(workspace.pipelines())),
-          StandardCharsets.UTF_8);
-      OUT.println("wrote " + file);
+      Path docs = workspace.repository().resolve("docs");
+      write(
+          docs.resolve("data-dictionary.md"),
+          DataDictionary.render(Pipelines.load(workspace.pipelines())));
+      write(
+          docs.resolve("gold-models.md"),
+          ModelCatalogue.render(GoldModels.discover(workspace.sql())));
       return 0;
+    }
+
+    private static void write(Path file, String text) throws IOException {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+      OUT.println("wrote " + file);
     }
   }
 

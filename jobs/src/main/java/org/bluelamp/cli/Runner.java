@@ -24,6 +24,7 @@ import org.bluelamp.lake.Interval;
 import org.bluelamp.lake.JobResult;
 import org.bluelamp.lake.JobRuns;
 import org.bluelamp.lake.Lake;
+import org.bluelamp.model.GoldModel;
 import org.bluelamp.model.GoldModels;
 import org.bluelamp.quality.DataQualityJob;
 
@@ -86,6 +87,19 @@ public final class Runner {
    */
   public Outcome run(
       List<SourceContract> sources, List<Layer> layers, Interval interval, boolean reprocess) {
+    return run(sources, layers, interval, reprocess, List.of());
+  }
+
+  /**
+   * As {@link #run(List, List, Interval, boolean)}; with {@code models} (gold model names), the
+   * gold layer builds only those, reading the tables upstream of them as they are.
+   */
+  public Outcome run(
+      List<SourceContract> sources,
+      List<Layer> layers,
+      Interval interval,
+      boolean reprocess,
+      List<String> models) {
     lake.registerAll();
     List<JobResult> results = new ArrayList<>();
     List<String> failures = new ArrayList<>();
@@ -114,8 +128,9 @@ public final class Runner {
       record(interval, "silver", "silver.dq_issue", () -> quality.run(forces), results, failures);
     }
     if (layers.contains(Layer.GOLD)) {
-      GoldModels gold = new GoldModels(lake, progress);
-      for (var model : GoldModels.discover(sqlRoot)) {
+      List<GoldModel> all = GoldModels.discover(sqlRoot);
+      GoldModels gold = new GoldModels(lake, pipelines, all, progress);
+      for (GoldModel model : GoldModels.select(all, models)) {
         record(
             interval, "gold", "gold." + model.name(), () -> gold.build(model), results, failures);
       }

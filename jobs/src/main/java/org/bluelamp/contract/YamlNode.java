@@ -196,6 +196,26 @@ public final class YamlNode {
     return java.util.Collections.unmodifiableMap(result);
   }
 
+  /** The keys of this mapping, in file order. */
+  public List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    return List.copyOf(keys);
+  }
+
+  /** This mapping's values as text (a YAML null stays null); every value must be a scalar. */
+  public Map<String, String> scalars() {
+    Map<String, String> result = new LinkedHashMap<>();
+    for (String key : keys()) {
+      JsonNode value = node.get(key);
+      if (!value.isValueNode()) {
+        throw error(key, "expected a single value, found " + value.getNodeType(), "write a scalar");
+      }
+      result.put(key, value.isNull() ? null : value.asText());
+    }
+    return java.util.Collections.unmodifiableMap(result);
+  }
+
   static int editDistance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];

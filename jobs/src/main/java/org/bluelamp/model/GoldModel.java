@@ -4,27 +4,62 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * A gold model: {@code sql/gold/<domain>/<model>.sql} (one Spark SQL query) with its sibling YAML
  * of docs and tests, built as {@code gold.<domain>_<model>}.
+ *
+ * @param columns documented columns in table order
+ * @param tests reconciliations: two queries that must give the same rows after every build
+ * @param unitTests small hand-built inputs and the rows the SQL must give for them
  */
 public record GoldModel(
     String name,
     Path file,
     String sql,
     String description,
+    String owner,
     List<String> grain,
-    List<String> notNull,
+    List<Column> columns,
+    List<Reconciliation> tests,
+    List<UnitTest> unitTests,
     Set<String> dependsOn) {
   public GoldModel {
     requireNonNull(name, "name");
     requireNonNull(file, "file");
     requireNonNull(sql, "sql");
     requireNonNull(description, "description");
+    requireNonNull(owner, "owner");
     grain = List.copyOf(grain);
-    notNull = List.copyOf(notNull);
+    columns = List.copyOf(columns);
+    tests = List.copyOf(tests);
+    unitTests = List.copyOf(unitTests);
     dependsOn = Set.copyOf(dependsOn);
   }
+
+  /** A documented column; {@code acceptedValues} empty means any value. */
+  public record Column(
+      String name, String description, boolean notNull, List<String> acceptedValues) {
+    public Column {
+      requireNonNull(name, "name");
+      requireNonNull(description, "description");
+      acceptedValues = List.copyOf(acceptedValues);
+    }
+  }
+
+  /**
+   * After a build, {@code actual} (usually over the model) must give the rows of {@code expected}.
+   */
+  public record Reconciliation(String name, String actual, String expected) {}
+
+  /**
+   * Rows given for silver tables (by table name; columns left out are NULL, tables left out empty)
+   * and the rows the model must give, compared on the columns the expected rows name.
+   */
+  public record UnitTest(
+      String name,
+      Map<String, List<Map<String, String>>> given,
+      List<Map<String, String>> expect) {}
 }

@@ -19,9 +19,16 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.bluelamp.BluelampException;
 import org.bluelamp.Errors;
 import org.bluelamp.Progress;
+import org.bluelamp.contract.EntitySpec;
+import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.YamlNode;
+import org.bluelamp.docs.DataDictionary;
 import org.bluelamp.lake.JobResult;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.TableName;
@@ -32,12 +39,18 @@ import org.bluelamp.lake.TableName;
  */
 public final class GoldModels {
   private static final Pattern GOLD_REFERENCE = Pattern.compile("\\bgold\\.([a-z0-9_]+)");
+  private static final Pattern SILVER_REFERENCE = Pattern.compile("\\bsilver\\.([a-z0-9_]+)");
 
   private final Lake lake;
+  private final Pipelines pipelines;
+  private final Map<String, GoldModel> models = new LinkedHashMap<>();
   private final Progress progress;
 
-  public GoldModels(Lake lake, Progress progress) {
+  /** Builds and tests {@code models} (all of them: unit tests run through the models read). */
+  public GoldModels(Lake lake, Pipelines pipelines, List<GoldModel> models, Progress progress) {
     this.lake = requireNonNull(lake, "lake");
+    this.pipelines = requireNonNull(pipelines, "pipelines");
+    models.forEach(m -> this.models.put(m.name(), m));
     this.progress = requireNonNull(progress, "progress");
   }
 
@@ -55,6 +68,19 @@ public final class GoldModels {
     return order(models);
   }
 
+  /** The named models in build order (all of them when {@code names} is empty). */
+  public static List<GoldModel> select(List<GoldModel> models, List<String> names) {
+    List<String> known = models.stream().map(GoldModel::name).toList();
+    for (String name : names) {
+      if (!known.contains(name)) {
+        throw Errors.usage(
+            "No gold model named '" + name + "'",
+            "use one of " + known + " (gold.<domain>_<model> for sql/gold/<domain>/<model>.sql)");
+      }
+    }
+    return models.stream().filter(m -> names.isEmpty() || names.contains(m.name())).toList();
+  }
+
   private static GoldModel load(Path gold, Path file) throws IOException {
     Path relative = gold.relativize(file);
     if (relative.getNameCount() != 2) {
@@ -70,26 +96,59 @@ public final class GoldModels {
     if (!Files.isRegularFile(yamlFile)) {
       throw Errors.usage(
           "Gold model " + name + " has no " + yamlFile,
-          "add it with description, grain and columns (see sql/README.md)");
+          "add it with description, owner, grain and columns (see sql/README.md)");
     }
-    YamlNode yaml = YamlNode.read(yamlFile).allowOnly(Set.of("description", "grain", "columns"));
-    List<String> notNull = new ArrayList<>();
-    yaml.list(
-        "columns",
-        c -> {
-          c.allowOnly(Set.of("name", "description", "tests"));
-          if (c.strings("tests").contains("not_null")) {
-            notNull.add(c.string("name"));
-          }
-          return c.string("description");
-        });
+    YamlNode yaml =
+        YamlNode.read(yamlFile)
+            .allowOnly(Set.of("description", "owner", "grain", "columns", "tests", "unit_tests"));
+    List<GoldModel.Column> columns =
+        yaml.list(
+            "columns",
+            c -> {
+              c.allowOnly(Set.of("name", "description", "tests", "accepted_values"));
+              return new GoldModel.Column(
+                  c.string("name"),
+                  c.string("description"),
+                  c.strings("tests").contains("not_null"),
+                  c.strings("accepted_values"));
+            });
+    List<GoldModel.Reconciliation> tests =
+        yaml.list(
+            "tests",
+            t -> {
+              t.allowOnly(Set.of("name", "actual", "expected"));
+              return new GoldModel.Reconciliation(
+                  t.string("name"), t.string("actual"), t.string("expected"));
+            });
+    List<GoldModel.UnitTest> unitTests =
+        yaml.list(
+            "unit_tests",
+            u -> {
+              u.allowOnly(Set.of("name", "given", "expect"));
+              Map<String, List<Map<String, String>>> given = new LinkedHashMap<>();
+              YamlNode tables = u.child("given");
+              for (String table : tables.keys()) {
+                given.put(table, tables.list(table, YamlNode::scalars));
+              }
+              return new GoldModel.UnitTest(
+                  u.string("name"), given, u.list("expect", YamlNode::scalars));
+            });
     Set<String> dependsOn = new LinkedHashSet<>();
     Matcher matcher = GOLD_REFERENCE.matcher(sql);
     while (matcher.find()) {
       dependsOn.add(matcher.group(1));
     }
     return new GoldModel(
-        name, file, sql, yaml.string("description"), yaml.strings("grain"), notNull, dependsOn);
+        name,
+        file,
+        sql,
+        yaml.string("description"),
+        yaml.string("owner"),
+        yaml.strings("grain"),
+        columns,
+        tests,
+        unitTests,
+        dependsOn);
   }
 
   private static List<GoldModel> order(Map<String, GoldModel> models) {
@@ -129,7 +188,12 @@ public final class GoldModels {
     return results;
   }
 
+  /**
+   * Runs the model's unit tests, builds it, then tests the table: unique on the grain, not-null and
+   * accepted-value columns, reconciliations. The first failure throws, naming model, file and test.
+   */
   public JobResult build(GoldModel model) {
+    runUnitTests(model);
     TableName table = new TableName("gold", model.name());
     Dataset<Row> data;
     try {
@@ -145,7 +209,156 @@ public final class GoldModels {
     return JobResult.written("gold", table.toString(), rows);
   }
 
-  private static void test(GoldModel model, Dataset<Row> built, long rows) {
+  /**
+   * Runs the model's SQL on each unit test's given rows (silver tables replaced by temporary views
+   * typed as the data dictionary types them) and compares with the expected rows.
+   */
+  public void runUnitTests(GoldModel model) {
+    for (GoldModel.UnitTest unit : model.unitTests()) {
+      Set<String> read = new LinkedHashSet<>();
+      silverRead(model, unit, model, read);
+      for (String table : unit.given().keySet()) {
+        if (!table.startsWith("silver.") || !read.contains(table.substring("silver.".length()))) {
+          throw failed(
+              model,
+              unit,
+              "it gives " + table + ", which the SQL does not read; it reads silver." + read);
+        }
+      }
+      for (String table : read) {
+        given(model, unit, table).createOrReplaceTempView(view(model, "silver", table));
+      }
+      String sql = inUnitTest(model, unit, model);
+      Dataset<Row> result;
+      try {
+        result = lake.spark().sql(sql);
+      } catch (RuntimeException e) {
+        throw failed(model, unit, e.getMessage());
+      }
+      compare(model, unit, result);
+    }
+  }
+
+  /** The result must hold exactly the expected rows, compared as text on the columns they name. */
+  private static void compare(GoldModel model, GoldModel.UnitTest unit, Dataset<Row> result) {
+    List<String> columns =
+        unit.expect().stream().flatMap(r -> r.keySet().stream()).distinct().toList();
+    List<Map<String, String>> missing = new ArrayList<>();
+    for (Map<String, String> row : unit.expect()) {
+      Map<String, String> values = new LinkedHashMap<>();
+      columns.forEach(c -> values.put(c, row.get(c)));
+      missing.add(values);
+    }
+    List<Map<String, String>> unexpected = new ArrayList<>();
+    for (Row row :
+        result
+            .select(columns.stream().map(c -> col(c).cast("string")).toArray(Column[]::new))
+            .collectAsList()) {
+      Map<String, String> values = new LinkedHashMap<>();
+      for (int i = 0; i < columns.size(); i++) {
+        values.put(columns.get(i), row.getString(i));
+      }
+      if (!missing.remove(values)) {
+        unexpected.add(values);
+      }
+    }
+    if (!missing.isEmpty() || !unexpected.isEmpty()) {
+      throw failed(
+          model,
+          unit,
+          "expected rows not produced: "
+              + missing
+              + "; rows produced but not expected: "
+              + unexpected);
+    }
+  }
+
+  /** The silver tables {@code model} reads, itself or through the gold models it reads. */
+  private void silverRead(
+      GoldModel model, GoldModel.UnitTest unit, GoldModel tested, Set<String> read) {
+    Matcher silver = SILVER_REFERENCE.matcher(model.sql());
+    while (silver.find()) {
+      read.add(silver.group(1));
+    }
+    for (String upstream : model.dependsOn()) {
+      silverRead(upstream(upstream, unit, tested), unit, tested, read);
+    }
+  }
+
+  private GoldModel upstream(String name, GoldModel.UnitTest unit, GoldModel tested) {
+    GoldModel upstream = models.get(name);
+    if (upstream == null) {
+      throw failed(
+          tested, unit, "it reads gold." + name + ", which no model under sql/gold/ builds");
+    }
+    return upstream;
+  }
+
+  /**
+   * {@code model}'s SQL reading the unit test's given rows: silver tables become the given views,
+   * gold tables the views of their models' SQL run on the same rows.
+   */
+  private String inUnitTest(GoldModel model, GoldModel.UnitTest unit, GoldModel tested) {
+    String sql = model.sql();
+    Matcher silver = SILVER_REFERENCE.matcher(model.sql());
+    while (silver.find()) {
+      sql =
+          sql.replaceAll(
+              "\\bsilver\\." + silver.group(1) + "\\b", view(tested, "silver", silver.group(1)));
+    }
+    for (String name : model.dependsOn()) {
+      String view = view(tested, "gold", name);
+      lake.spark()
+          .sql(inUnitTest(upstream(name, unit, tested), unit, tested))
+          .createOrReplaceTempView(view);
+      sql = sql.replaceAll("\\bgold\\." + name + "\\b", view);
+    }
+    return sql;
+  }
+
+  private static String view(GoldModel tested, String schema, String table) {
+    return "unit_" + tested.name() + "__" + schema + "_" + table;
+  }
+
+  private Dataset<Row> given(GoldModel model, GoldModel.UnitTest unit, String table) {
+    EntitySpec entity = pipelines.entities().get(table);
+    if (entity == null) {
+      throw failed(model, unit, "silver." + table + " is not an entity of pipelines/entities/");
+    }
+    Map<String, DataDictionary.Entry> columns = DataDictionary.columns(entity);
+    List<Map<String, String>> rows = unit.given().getOrDefault("silver." + table, List.of());
+    for (Map<String, String> row : rows) {
+      for (String column : row.keySet()) {
+        if (!columns.containsKey(column)) {
+          throw failed(
+              model,
+              unit,
+              "silver." + table + " has no column '" + column + "'; see docs/data-dictionary.md");
+        }
+      }
+    }
+    StructType text = new StructType();
+    for (String column : columns.keySet()) {
+      text = text.add(column, DataTypes.StringType);
+    }
+    List<Row> values = new ArrayList<>();
+    for (Map<String, String> row : rows) {
+      values.add(RowFactory.create(columns.keySet().stream().map(row::get).toArray()));
+    }
+    return lake.spark()
+        .createDataFrame(values, text)
+        .select(
+            columns.entrySet().stream()
+                .map(e -> col(e.getKey()).cast(e.getValue().type()).as(e.getKey()))
+                .toArray(Column[]::new));
+  }
+
+  private static BluelampException failed(GoldModel model, GoldModel.UnitTest unit, String detail) {
+    return Errors.modelFailed(
+        model.name(), model.file(), "unit test '" + unit.name() + "' failed: " + detail, null);
+  }
+
+  private void test(GoldModel model, Dataset<Row> built, long rows) {
     if (!model.grain().isEmpty()) {
       long distinct =
           built
@@ -153,26 +366,71 @@ public final class GoldModels {
               .distinct()
               .count();
       if (distinct != rows) {
-        throw Errors.modelFailed(
-            model.name(),
-            model.file(),
-            "test unique("
-                + String.join(", ", model.grain())
-                + ") failed: "
-                + (rows - distinct)
-                + " duplicate row(s) on the grain",
-            null);
+        throw testFailed(
+            model,
+            "unique(" + String.join(", ", model.grain()) + ")",
+            (rows - distinct) + " duplicate row(s) on the grain");
       }
     }
-    for (String column : model.notNull()) {
-      long nulls = built.filter(col(column).isNull()).count();
-      if (nulls > 0) {
-        throw Errors.modelFailed(
-            model.name(),
-            model.file(),
-            "test not_null(" + column + ") failed: " + nulls + " row(s)",
-            null);
+    for (GoldModel.Column column : model.columns()) {
+      if (column.notNull()) {
+        long nulls = built.filter(col(column.name()).isNull()).count();
+        if (nulls > 0) {
+          throw testFailed(model, "not_null(" + column.name() + ")", nulls + " row(s) are NULL");
+        }
+      }
+      if (!column.acceptedValues().isEmpty()) {
+        List<Row> others =
+            built
+                .filter(
+                    col(column.name())
+                        .cast("string")
+                        .isin(column.acceptedValues().toArray())
+                        .or(col(column.name()).isNull())
+                        .unary_$bang())
+                .select(col(column.name()).cast("string"))
+                .distinct()
+                .limit(5)
+                .collectAsList();
+        if (!others.isEmpty()) {
+          throw testFailed(
+              model,
+              "accepted_values(" + column.name() + ")",
+              "found " + others.stream().map(r -> r.getString(0)).toList());
+        }
       }
     }
+    for (GoldModel.Reconciliation reconciliation : model.tests()) {
+      List<String> actual = rows(model, reconciliation.actual());
+      List<String> expected = rows(model, reconciliation.expected());
+      if (!actual.equals(expected)) {
+        throw testFailed(
+            model,
+            "'" + reconciliation.name() + "'",
+            "the model side gave "
+                + abbreviate(actual)
+                + ", the expected side "
+                + abbreviate(expected));
+      }
+    }
+  }
+
+  private List<String> rows(GoldModel model, String sql) {
+    try {
+      return lake.spark().sql(sql).collectAsList().stream().map(Row::toString).sorted().toList();
+    } catch (RuntimeException e) {
+      throw Errors.modelFailed(model.name(), model.file(), "test query failed: " + sql, e);
+    }
+  }
+
+  private static String abbreviate(List<String> rows) {
+    return rows.size() <= 10
+        ? rows.toString()
+        : rows.subList(0, 10) + " ... (" + rows.size() + " rows)";
+  }
+
+  private static BluelampException testFailed(GoldModel model, String test, String detail) {
+    return Errors.modelFailed(
+        model.name(), model.file(), "test " + test + " failed: " + detail, null);
   }
 }

@@ -1,6 +1,7 @@
 package org.bluelamp.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.bluelamp.Repository;
@@ -19,9 +20,36 @@ class TestGoldModelDeclarations {
             "crossforce_iccs_monthly",
             "dq_coding_errors",
             "dq_coding_errors_weekly",
-            "hotspot_h3");
+            "hotspot_h3",
+            "compstat_weekly",
+            "mayor_weekly",
+            "response_times",
+            "demand_vs_availability",
+            "penalty_notice_timeliness",
+            "targets_progress",
+            "supervisor_live");
     assertThat(names.indexOf("dq_coding_errors"))
         .isLessThan(names.indexOf("dq_coding_errors_weekly"));
-    assertThat(models).allSatisfy(m -> assertThat(m.grain()).as(m.name()).isNotEmpty());
+    assertThat(names.indexOf("compstat_weekly"))
+        .isLessThan(names.indexOf("mayor_weekly"))
+        .isLessThan(names.indexOf("targets_progress"));
+    assertThat(models)
+        .allSatisfy(
+            m -> {
+              assertThat(m.grain()).as(m.name()).isNotEmpty();
+              assertThat(m.owner()).as(m.name()).isNotBlank();
+              assertThat(m.columns()).as(m.name()).isNotEmpty();
+            });
+  }
+
+  @Test
+  void oneModelCanBeSelectedAndAnUnknownNameIsRefusedWithTheKnownOnes() {
+    List<GoldModel> models = GoldModels.discover(Repository.root().resolve("sql"));
+    assertThat(GoldModels.select(models, List.of("mayor_weekly")))
+        .extracting(GoldModel::name)
+        .containsExactly("mayor_weekly");
+    assertThatThrownBy(() -> GoldModels.select(models, List.of("compstat")))
+        .hasMessageContaining("No gold model named 'compstat'")
+        .hasMessageContaining("compstat_weekly");
   }
 }

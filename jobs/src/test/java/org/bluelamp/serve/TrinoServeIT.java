@@ -119,6 +119,30 @@ class TrinoServeIT {
   }
 
   @Test
+  void compstatAndTheMayorsWeeklyAreServedAsBuilt() throws SQLException {
+    Map<String, Long> viaTrino =
+        longsByKey(
+            "SELECT measure || '/' || CAST(week_start AS varchar), week_count"
+                + " FROM lake.gold.compstat_weekly WHERE area_type = 'force'");
+    Map<String, Long> viaSpark = new HashMap<>();
+    for (Row row :
+        world
+            .lake
+            .read(TableName.of("gold.compstat_weekly"))
+            .filter(col("area_type").equalTo("force"))
+            .select(col("measure"), col("week_start").cast("string"), col("week_count"))
+            .collectAsList()) {
+      viaSpark.put(row.getString(0) + "/" + row.getString(1), row.getLong(2));
+    }
+    assertThat(viaTrino).isNotEmpty().isEqualTo(viaSpark);
+    Map<String, Long> published =
+        longsByKey(
+            "SELECT this_week, count(*) FROM lake.gold.mayor_weekly"
+                + " WHERE this_week IN ('1', '2', '3', '4', '<5') GROUP BY 1");
+    assertThat(published).containsOnlyKeys("<5");
+  }
+
+  @Test
   void hotspotCellsThroughTrinoEqualSpark() throws SQLException {
     Map<String, Long> viaTrino =
         longsByKey(
