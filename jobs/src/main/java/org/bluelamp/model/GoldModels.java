@@ -2,6 +2,7 @@ package org.bluelamp.model;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count_if;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -372,31 +373,28 @@ public final class GoldModels {
             (rows - distinct) + " duplicate row(s) on the grain");
       }
     }
+    // Every column test counts its failing rows in one pass over the table.
+    List<String> names = new ArrayList<>();
+    List<Column> failing = new ArrayList<>();
     for (GoldModel.Column column : model.columns()) {
       if (column.notNull()) {
-        long nulls = built.filter(col(column.name()).isNull()).count();
-        if (nulls > 0) {
-          throw testFailed(model, "not_null(" + column.name() + ")", nulls + " row(s) are NULL");
-        }
+        names.add("not_null(" + column.name() + ")");
+        failing.add(count_if(col(column.name()).isNull()));
       }
       if (!column.acceptedValues().isEmpty()) {
-        List<Row> others =
-            built
-                .filter(
-                    col(column.name())
-                        .cast("string")
-                        .isin(column.acceptedValues().toArray())
-                        .or(col(column.name()).isNull())
-                        .unary_$bang())
-                .select(col(column.name()).cast("string"))
-                .distinct()
-                .limit(5)
-                .collectAsList();
-        if (!others.isEmpty()) {
+        names.add("accepted_values(" + column.name() + ")");
+        failing.add(count_if(outside(column)));
+      }
+    }
+    if (!failing.isEmpty()) {
+      Row counts =
+          built
+              .agg(failing.get(0), failing.subList(1, failing.size()).toArray(Column[]::new))
+              .first();
+      for (int i = 0; i < names.size(); i++) {
+        if (counts.getLong(i) > 0) {
           throw testFailed(
-              model,
-              "accepted_values(" + column.name() + ")",
-              "found " + others.stream().map(r -> r.getString(0)).toList());
+              model, names.get(i), failure(model, built, names.get(i), counts.getLong(i)));
         }
       }
     }
@@ -413,6 +411,39 @@ public final class GoldModels {
                 + abbreviate(expected));
       }
     }
+  }
+
+  /** Non-NULL values outside the column's accepted values. */
+  private static Column outside(GoldModel.Column column) {
+    return col(column.name())
+        .isNotNull()
+        .and(
+            col(column.name())
+                .cast("string")
+                .isin(column.acceptedValues().toArray())
+                .unary_$bang());
+  }
+
+  private static String failure(GoldModel model, Dataset<Row> built, String test, long rows) {
+    if (test.startsWith("not_null")) {
+      return rows + " row(s) are NULL";
+    }
+    GoldModel.Column column =
+        model.columns().stream()
+            .filter(c -> test.equals("accepted_values(" + c.name() + ")"))
+            .findFirst()
+            .orElseThrow();
+    List<String> found =
+        built
+            .filter(outside(column))
+            .select(col(column.name()).cast("string"))
+            .distinct()
+            .limit(5)
+            .collectAsList()
+            .stream()
+            .map(r -> r.getString(0))
+            .toList();
+    return rows + " row(s) outside " + column.acceptedValues() + ", e.g. " + found;
   }
 
   private List<String> rows(GoldModel model, String sql) {
