@@ -862,6 +862,10 @@ final class ForceWorld {
             pick(profile.label("safeguarding")),
             "created_at",
             at,
+            "easting",
+            xy[0],
+            "northing",
+            xy[1],
             SourceWriter.IDENTITY,
             person.id());
       }

@@ -27,7 +27,8 @@ class TestGoldModelDeclarations {
             "demand_vs_availability",
             "penalty_notice_timeliness",
             "targets_progress",
-            "supervisor_live");
+            "supervisor_live",
+            "soc_ward_picture");
     assertThat(names.indexOf("dq_coding_errors"))
         .isLessThan(names.indexOf("dq_coding_errors_weekly"));
     assertThat(names.indexOf("compstat_weekly"))

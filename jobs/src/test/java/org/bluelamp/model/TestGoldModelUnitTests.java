@@ -43,6 +43,7 @@ class TestGoldModelUnitTests {
             "supervisor_live",
             "demand_vs_availability",
             "targets_progress",
+            "soc_ward_picture",
             "crime_counts_daily");
     shipped.forEach(models(shipped)::runUnitTests);
   }
@@ -104,5 +105,28 @@ class TestGoldModelUnitTests {
     GoldModel model = GoldModels.discover(sql).get(0);
     assertThatThrownBy(() -> models(List.of(model)).runUnitTests(model))
         .hasMessageContaining("silver.crime has no column 'crime_idd'");
+  }
+
+  @Test
+  void aBuiltTableFailingAColumnTestNamesTheTestAndTheValues(@TempDir Path sql) throws IOException {
+    Path domain = Files.createDirectories(sql.resolve("gold/demo"));
+    Files.writeString(
+        domain.resolve("areas.sql"),
+        "SELECT * FROM VALUES ('a', 'ward'), ('b', 'county'), ('c', NULL) AS t(area_id, area_type)");
+    Files.writeString(
+        domain.resolve("areas.yml"),
+        """
+        description: Areas.
+        owner: tests
+        grain: [area_id]
+        columns:
+          - {name: area_id, description: The area., tests: [not_null]}
+          - {name: area_type, description: Its type., accepted_values: [ward, force]}
+        """);
+    GoldModel model = GoldModels.discover(sql).get(0);
+    assertThatThrownBy(() -> models(List.of(model)).build(model))
+        .hasMessageContaining("demo_areas")
+        .hasMessageContaining(
+            "test accepted_values(area_type) failed: 1 row(s) outside [ward, force], e.g. [county]");
   }
 }
