@@ -5,15 +5,18 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bluelamp.Progress;
 import org.bluelamp.conform.SilverJob;
-import org.bluelamp.contract.EntitySpec;
 import org.bluelamp.contract.Force;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.SourceContract;
@@ -41,8 +44,8 @@ public final class Runner {
     GOLD
   }
 
-  /** Sources ingested at once (see {@link #ingestAll}). */
-  static final int INGEST_THREADS = 3;
+  /** Jobs run at once within a layer (see {@link #concurrently}). */
+  static final int THREADS = 3;
 
   private final Lake lake;
   private final Pipelines pipelines;
@@ -115,34 +118,38 @@ public final class Runner {
               .sorted()
               .map(pipelines::force)
               .toList();
-      for (EntitySpec entity : silver.buildOrder()) {
-        record(
-            interval,
-            "silver",
-            SilverJob.table(entity).toString(),
-            () -> silver.run(entity, forces),
-            results,
-            failures);
-      }
+      concurrently(
+          silver.buildOrder(),
+          silver::dependencies,
+          entity ->
+              job(
+                  interval,
+                  "silver",
+                  SilverJob.table(entity).toString(),
+                  () -> silver.run(entity, forces)),
+          results,
+          failures);
       DataQualityJob quality = new DataQualityJob(lake, pipelines, progress);
       record(interval, "silver", "silver.dq_issue", () -> quality.run(forces), results, failures);
     }
     if (layers.contains(Layer.GOLD)) {
       List<GoldModel> all = GoldModels.discover(sqlRoot);
       GoldModels gold = new GoldModels(lake, pipelines, all, progress);
-      for (GoldModel model : GoldModels.select(all, models)) {
-        record(
-            interval, "gold", "gold." + model.name(), () -> gold.build(model), results, failures);
-      }
+      List<GoldModel> selected = GoldModels.select(all, models);
+      concurrently(
+          selected,
+          model -> selected.stream().filter(m -> model.dependsOn().contains(m.name())).toList(),
+          model -> job(interval, "gold", "gold." + model.name(), () -> gold.build(model)),
+          results,
+          failures);
     }
     return new Outcome(results, failures);
   }
 
   /**
-   * Ingests the sources {@link #INGEST_THREADS} at a time: one source's work is mostly small Spark
-   * jobs and Delta commits waiting on the driver, so a few in flight keep both cores busy. Each
-   * source writes its own bronze table; the shared tables serialise their writes ({@link
-   * Lake#writing}). Results keep the sources' order.
+   * Ingests the sources {@link #THREADS} at a time: one source's work is mostly small Spark jobs
+   * and Delta commits waiting on the driver, so a few in flight keep both cores busy. Each source
+   * writes its own bronze table; the shared tables serialise their writes ({@link Lake#writing}).
    */
   private void ingestAll(
       List<SourceContract> sources,
@@ -151,37 +158,58 @@ public final class Runner {
       List<JobResult> results,
       List<String> failures) {
     IngestJob ingest = new IngestJob(lake, pipelines, landing, progress, connections);
-    ExecutorService pool = Executors.newFixedThreadPool(INGEST_THREADS);
+    concurrently(
+        sources,
+        source -> List.of(),
+        source ->
+            job(
+                interval,
+                "ingest",
+                IngestJob.bronzeTable(source).toString(),
+                () -> ingest.run(source, interval, reprocess)),
+        results,
+        failures);
+  }
+
+  /**
+   * Runs one job per item, {@link #THREADS} at a time, each once the items it depends on are done
+   * ({@code ordered} lists dependencies first). Results and failures keep the items' order.
+   */
+  private <T> void concurrently(
+      List<T> ordered,
+      Function<T, List<T>> dependencies,
+      Function<T, Outcome> job,
+      List<JobResult> results,
+      List<String> failures) {
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
-      List<Future<Outcome>> outcomes = new ArrayList<>();
-      for (SourceContract source : sources) {
-        outcomes.add(
-            pool.submit(
-                () -> {
-                  List<JobResult> result = new ArrayList<>();
-                  List<String> failure = new ArrayList<>();
-                  record(
-                      interval,
-                      "ingest",
-                      IngestJob.bronzeTable(source).toString(),
-                      () -> ingest.run(source, interval, reprocess),
-                      result,
-                      failure);
-                  return new Outcome(result, failure);
-                }));
+      Map<T, CompletableFuture<Outcome>> jobs = new LinkedHashMap<>();
+      for (T item : ordered) {
+        CompletableFuture<?>[] upstream =
+            dependencies.apply(item).stream()
+                .map(jobs::get)
+                .filter(Objects::nonNull)
+                .toArray(CompletableFuture[]::new);
+        jobs.put(
+            item, CompletableFuture.allOf(upstream).thenApplyAsync(done -> job.apply(item), pool));
       }
-      for (Future<Outcome> outcome : outcomes) {
-        results.addAll(outcome.get().results());
-        failures.addAll(outcome.get().failures());
+      for (CompletableFuture<Outcome> outcome : jobs.values()) {
+        results.addAll(outcome.join().results());
+        failures.addAll(outcome.join().failures());
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while ingesting", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("an ingest thread failed unexpectedly", e.getCause());
+    } catch (CompletionException e) {
+      throw new IllegalStateException("a job thread failed unexpectedly", e.getCause());
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** One recorded job, as an outcome of its own. */
+  private Outcome job(Interval interval, String job, String target, Supplier<JobResult> work) {
+    List<JobResult> result = new ArrayList<>();
+    List<String> failure = new ArrayList<>();
+    record(interval, job, target, work, result, failure);
+    return new Outcome(result, failure);
   }
 
   private void record(

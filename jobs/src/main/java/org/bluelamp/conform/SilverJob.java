@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -102,19 +103,32 @@ public final class SilverJob {
     return List.copyOf(order);
   }
 
+  /**
+   * The entities that must be built before {@code entity}: the area entities when its records are
+   * joined to areas, and what its derivation reads.
+   */
+  public List<EntitySpec> dependencies(EntitySpec entity) {
+    List<EntitySpec> upstream = new ArrayList<>();
+    if (!entity.areas().isEmpty()) {
+      pipelines.entities().values().stream()
+          .filter(e -> e.geometry() == EntitySpec.EntityGeometry.AREA)
+          .forEach(upstream::add);
+    }
+    Derivation derivation = derivations.get(entity.name());
+    if (derivation != null) {
+      derivation.dependsOn().stream()
+          .map(pipelines.entities()::get)
+          .filter(Objects::nonNull)
+          .forEach(upstream::add);
+    }
+    return List.copyOf(upstream);
+  }
+
   private void place(EntitySpec entity, List<EntitySpec> order) {
     if (order.contains(entity)) {
       return;
     }
-    Derivation derivation = derivations.get(entity.name());
-    if (derivation != null) {
-      for (String upstream : derivation.dependsOn()) {
-        EntitySpec dependency = pipelines.entities().get(upstream);
-        if (dependency != null) {
-          place(dependency, order);
-        }
-      }
-    }
+    dependencies(entity).forEach(dependency -> place(dependency, order));
     order.add(entity);
   }
 
