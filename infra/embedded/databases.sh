@@ -25,9 +25,9 @@ fi
 pg_up || { echo "databases: PostgreSQL is not answering on 127.0.0.1:5432; install it (apt-get install postgresql) and allow trust or password login for user postgres" >&2; exit 1; }
 maria_up || { echo "databases: MariaDB is not answering on 127.0.0.1:3306; install it (apt-get install mariadb-server) with root allowed from 127.0.0.1" >&2; exit 1; }
 # The sample world's operational databases (demo and tests); `bluelamp generate` creates tables.
-for db in bluelamp_world bluelamp_world_test bluelamp_world_unit; do
+for db in bluelamp_world bluelamp_world_test bluelamp_world_unit bluelamp_world_trend; do
   psql -q -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 \
     || psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db" >/dev/null
   mariadb --protocol=tcp -h 127.0.0.1 -P 3306 -uroot -e "CREATE DATABASE IF NOT EXISTS $db CHARACTER SET utf8mb4"
 done
-echo "databases: PostgreSQL and MariaDB are up on loopback (databases bluelamp_world, bluelamp_world_test, bluelamp_world_unit)"
+echo "databases: PostgreSQL and MariaDB are up on loopback (databases bluelamp_world, bluelamp_world_test, bluelamp_world_unit, bluelamp_world_trend)"

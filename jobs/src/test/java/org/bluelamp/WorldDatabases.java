@@ -5,8 +5,9 @@ import org.bluelamp.ingest.Connections;
 
 /**
  * The sample world's JDBC connections pointed at a test database of the local PostgreSQL and
- * MariaDB ({@code infra/embedded/databases.sh} creates {@code bluelamp_world_test} and {@code
- * bluelamp_world_unit}), so tests never touch the demo's {@code bluelamp_world}.
+ * MariaDB ({@code infra/embedded/databases.sh} creates {@code bluelamp_world_test}, {@code
+ * bluelamp_world_unit} and {@code bluelamp_world_trend}), so tests never touch the demo's {@code
+ * bluelamp_world} nor each other's.
  */
 public final class WorldDatabases {
   private WorldDatabases() {}

@@ -46,6 +46,8 @@ import org.locationtech.jts.geom.LineString;
 final class ForceWorld {
   private static final GeometryFactory GEOMETRY = new GeometryFactory();
   private static final LocalDate TREND_ORIGIN = LocalDate.of(2022, 1, 1);
+  private static final Truth.Seasonality SEASONALITY =
+      new Truth.Seasonality(0.15, 196, TREND_ORIGIN.toString()); // calls peak mid-July
   private static final double[] HOURLY = {
     3, 2, 2, 1, 1, 1, 2, 3, 4, 5, 5, 5, 6, 6, 6, 6, 7, 7, 7, 7, 6, 6, 5, 4
   };
@@ -409,7 +411,12 @@ final class ForceWorld {
   private Map<String, List<Map<String, Object>>> day(LocalDate day, Set<String> needed) {
     Map<String, List<Map<String, Object>>> s = new HashMap<>();
     List<String> onDuty = onDuty(day);
-    int calls = count(profile.callsPerDay());
+    double season =
+        1
+            + SEASONALITY.amplitude()
+                * Math.cos(
+                    2 * Math.PI * (day.getDayOfYear() - SEASONALITY.peakDayOfYear()) / 365.25);
+    int calls = count(profile.callsPerDay() * season);
     for (int n = 0; n < calls; n++) {
       incident(day, onDuty, s);
     }
@@ -1115,6 +1122,7 @@ final class ForceWorld {
         counts,
         responses,
         trends,
+        SEASONALITY,
         effects,
         truthDir.relativize(identities).toString());
   }

@@ -23,6 +23,7 @@ public record Truth(
     List<DailyCount> crimeCountsDaily,
     List<ResponseTime> responseTimes,
     Map<String, Double> annualTrends,
+    Seasonality seasonality,
     List<InterventionEffect> interventionEffects,
     String identitiesFile) {
 
@@ -75,6 +76,14 @@ public record Truth(
    */
   public record ResponseTime(
       String grade, double share, int dispatchMaxMinutes, int travelMaxMinutes) {}
+
+  /**
+   * Demand through the year: calls (and so incidents and crimes) on a day are multiplied by {@code
+   * 1 + amplitude * cos(2 pi (day of year - peakDayOfYear) / 365.25)}. The crime categories' shares
+   * move by {@code annualTrends}: each offence of category c weighs {@code (1 + trend_c)^years}
+   * since {@code trendOrigin}, normalised over the force's offence list.
+   */
+  public record Seasonality(double amplitude, int peakDayOfYear, String trendOrigin) {}
 
   /**
    * An intervention with a planted effect: while it runs, collisions within its radius drop by
