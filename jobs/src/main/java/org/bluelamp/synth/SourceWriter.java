@@ -177,17 +177,19 @@ final class SourceWriter {
       boolean amendment = n < amendmentsFirst;
       String defect = amendment ? null : defectFor(n - amendmentsFirst);
       records++;
+      // A duplicated record's first copy is accepted: a warning it carries is in bronze too.
+      boolean loaded = defect == null || defect.equals("duplicate");
       if (!amendment) {
         keys.add(key);
         identity(record, key);
-        if (defect == null && record.get(WARNING) != null) {
+        if (loaded && record.get(WARNING) != null) {
           warnings.add(new Truth.Warning(id(), key, (String) record.get(WARNING), service(record)));
         } else if (defect == null) {
           scheduleAmendment(record, key);
         }
       }
       Map<String, Object> cells = cells(record);
-      if (defect == null || defect.equals("duplicate")) {
+      if (loaded) {
         clean++;
         if (!amendment) {
           accepted.add(record);
