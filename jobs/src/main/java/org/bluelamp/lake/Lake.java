@@ -77,12 +77,31 @@ public final class Lake {
 
   public synchronized void register(TableName name) {
     spark.sql("CREATE DATABASE IF NOT EXISTS " + name.schema());
+    // The catalog is the session's: a name another lake registered is pointed at this lake.
+    if (spark.catalog().tableExists(name.toString())
+        && !registeredLocation(name).equals(plainPath(location(name)))) {
+      spark.sql("DROP TABLE " + name); // an external table: the catalog entry only, never data
+    }
     spark.sql(
         "CREATE TABLE IF NOT EXISTS "
             + name
             + " USING DELTA LOCATION '"
             + location(name).replace("'", "''")
             + "'");
+  }
+
+  private String registeredLocation(TableName name) {
+    for (Row row : spark.sql("DESCRIBE TABLE EXTENDED " + name).collectAsList()) {
+      if ("Location".equals(row.getString(0))) {
+        return plainPath(row.getString(1));
+      }
+    }
+    return "";
+  }
+
+  /** A location without the local file scheme, however many slashes it was written with. */
+  private static String plainPath(String location) {
+    return location.replaceFirst("^file:/+", "/").replaceFirst("/+$", "");
   }
 
   /** Every Delta table under the root, schema by schema, in name order. */
