@@ -277,8 +277,14 @@ class TestSampleWorldPipeline {
               Long::sum);
         }
       }
-      List<Long> counts = events.values().stream().sorted().toList();
-      long background = counts.get((int) (counts.size() * 0.9)); // the 90th percentile of cells
+      // A cell with its six neighbours: a few days of a small world leave single cells at 1-3
+      // events, where ties with the background are chance; the hot-spot's spread spans the disk.
+      Map<Long, Long> disks = new HashMap<>();
+      for (long center : events.keySet()) {
+        disks.put(center, disk(h3, events, center));
+      }
+      List<Long> counts = disks.values().stream().sorted().toList();
+      long background = counts.get((int) (counts.size() * 0.9)); // the 90th percentile of disks
       Row lonLat =
           SharedSpark.session()
               .sql(
@@ -289,10 +295,14 @@ class TestSampleWorldPipeline {
                       + "), 'EPSG:27700', 'EPSG:4326') AS p)")
               .first();
       long cell = h3.latLngToCell(lonLat.getDouble(1), lonLat.getDouble(0), england.h3Resolution());
-      assertThat(events.getOrDefault(cell, 0L))
-          .as("incidents in the cell of hot-spot " + hotspot.id() + " while it is active")
+      assertThat(disk(h3, events, cell))
+          .as("incidents in and around the cell of hot-spot " + hotspot.id() + " while active")
           .isGreaterThan(background);
     }
+  }
+
+  private static long disk(H3Core h3, Map<Long, Long> events, long center) {
+    return h3.gridDisk(center, 1).stream().mapToLong(c -> events.getOrDefault(c, 0L)).sum();
   }
 
   /** Map columns cannot be grouped on, which a row-set comparison does: compare them as JSON. */
