@@ -20,7 +20,12 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.analysis.NoSuchDatabaseException;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
 import org.apache.spark.sql.functions;
+import scala.Option;
 
 /**
  * The Delta lake under one root: {@code <root>/<schema>/<table>}. Every write goes through here so
@@ -77,10 +82,19 @@ public final class Lake {
 
   public synchronized void register(TableName name) {
     spark.sql("CREATE DATABASE IF NOT EXISTS " + name.schema());
-    // The catalog is the session's: a name another lake registered is pointed at this lake.
-    if (spark.catalog().tableExists(name.toString())
-        && !registeredLocation(name).equals(plainPath(location(name)))) {
-      spark.sql("DROP TABLE " + name); // an external table: the catalog entry only, never data
+    // The catalog is the session's: a name another lake registered is pointed at this lake. Only
+    // catalog metadata is read and dropped (the other lake's files may be gone; they are never
+    // touched).
+    SessionCatalog catalog = spark.sessionState().catalog();
+    TableIdentifier id = new TableIdentifier(name.table(), Option.apply(name.schema()));
+    try {
+      if (catalog.tableExists(id)
+          && !plainPath(catalog.getTableMetadata(id).location().toString())
+              .equals(plainPath(location(name)))) {
+        catalog.dropTable(id, true, false);
+      }
+    } catch (NoSuchDatabaseException | NoSuchTableException e) {
+      // not registered yet: created below
     }
     spark.sql(
         "CREATE TABLE IF NOT EXISTS "
@@ -88,15 +102,6 @@ public final class Lake {
             + " USING DELTA LOCATION '"
             + location(name).replace("'", "''")
             + "'");
-  }
-
-  private String registeredLocation(TableName name) {
-    for (Row row : spark.sql("DESCRIBE TABLE EXTENDED " + name).collectAsList()) {
-      if ("Location".equals(row.getString(0))) {
-        return plainPath(row.getString(1));
-      }
-    }
-    return "";
   }
 
   /** A location without the local file scheme, however many slashes it was written with. */
