@@ -193,9 +193,10 @@ public final class Runner {
         jobs.put(
             item, CompletableFuture.allOf(upstream).thenApplyAsync(done -> job.apply(item), pool));
       }
-      for (CompletableFuture<Outcome> outcome : jobs.values()) {
-        results.addAll(outcome.join().results());
-        failures.addAll(outcome.join().failures());
+      for (CompletableFuture<Outcome> running : jobs.values()) {
+        Outcome outcome = running.join();
+        results.addAll(outcome.results());
+        failures.addAll(outcome.failures());
       }
     } catch (CompletionException e) {
       throw new IllegalStateException("a job thread failed unexpectedly", e.getCause());

@@ -3,8 +3,6 @@ package org.bluelamp.docs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.bluelamp.model.GoldModel;
 
 /**
@@ -13,8 +11,6 @@ import org.bluelamp.model.GoldModel;
  * writes it to {@code docs/gold-models.md}.
  */
 public final class ModelCatalogue {
-  private static final Pattern READS = Pattern.compile("\\b((?:silver|gold|ops)\\.[a-z0-9_]+)\\b");
-
   private ModelCatalogue() {}
 
   /** The catalogue as Markdown, models in name order. */
@@ -50,7 +46,11 @@ public final class ModelCatalogue {
           .append('/')
           .append(model.file().getFileName())
           .append("`\n");
-      md.append("- Reads: ").append(String.join(", ", reads(model))).append('\n');
+      md.append("- Reads: ")
+          .append(
+              String.join(
+                  ", ", new TreeSet<>(model.reads()).stream().map(t -> "`" + t + "`").toList()))
+          .append('\n');
       md.append("- Grain (tested unique): ")
           .append(String.join(", ", model.grain()))
           .append("\n\n");
@@ -78,14 +78,5 @@ public final class ModelCatalogue {
       model.unitTests().forEach(t -> md.append("- Unit test: ").append(t.name()).append('\n'));
     }
     return md.toString();
-  }
-
-  private static List<String> reads(GoldModel model) {
-    TreeSet<String> tables = new TreeSet<>();
-    Matcher matcher = READS.matcher(model.sql());
-    while (matcher.find()) {
-      tables.add("`" + matcher.group(1) + "`");
-    }
-    return List.copyOf(tables);
   }
 }

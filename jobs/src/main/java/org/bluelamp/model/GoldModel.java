@@ -14,6 +14,7 @@ import java.util.Set;
  * @param columns documented columns in table order
  * @param tests reconciliations: two queries that must give the same rows after every build
  * @param unitTests small hand-built inputs and the rows the SQL must give for them
+ * @param reads the lake tables the SQL names ({@code silver.crime}, {@code gold.x}, ...)
  */
 public record GoldModel(
     String name,
@@ -25,7 +26,7 @@ public record GoldModel(
     List<Column> columns,
     List<Reconciliation> tests,
     List<UnitTest> unitTests,
-    Set<String> dependsOn) {
+    Set<String> reads) {
   public GoldModel {
     requireNonNull(name, "name");
     requireNonNull(file, "file");
@@ -36,7 +37,25 @@ public record GoldModel(
     columns = List.copyOf(columns);
     tests = List.copyOf(tests);
     unitTests = List.copyOf(unitTests);
-    dependsOn = Set.copyOf(dependsOn);
+    reads = Set.copyOf(reads);
+  }
+
+  /** The gold models (by name) this one reads, so builds after. */
+  public Set<String> dependsOn() {
+    return tablesOf("gold");
+  }
+
+  /** The silver tables (by name) this one reads. */
+  public Set<String> silverReads() {
+    return tablesOf("silver");
+  }
+
+  private Set<String> tablesOf(String schema) {
+    Set<String> tables = new java.util.TreeSet<>();
+    reads.stream()
+        .filter(t -> t.startsWith(schema + "."))
+        .forEach(t -> tables.add(t.substring(schema.length() + 1)));
+    return Set.copyOf(tables);
   }
 
   /** A documented column; {@code acceptedValues} empty means any value. */

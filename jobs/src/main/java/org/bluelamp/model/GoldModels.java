@@ -2,7 +2,9 @@ package org.bluelamp.model;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,8 +41,8 @@ import org.bluelamp.lake.TableName;
  * read, builds each as a Delta table and runs its YAML tests; a failing test fails the run.
  */
 public final class GoldModels {
-  private static final Pattern GOLD_REFERENCE = Pattern.compile("\\bgold\\.([a-z0-9_]+)");
-  private static final Pattern SILVER_REFERENCE = Pattern.compile("\\bsilver\\.([a-z0-9_]+)");
+  private static final Pattern TABLE_REFERENCE =
+      Pattern.compile("\\b(?:silver|gold|ops)\\.[a-z0-9_]+\\b");
 
   private final Lake lake;
   private final Pipelines pipelines;
@@ -134,10 +136,10 @@ public final class GoldModels {
               return new GoldModel.UnitTest(
                   u.string("name"), given, u.list("expect", YamlNode::scalars));
             });
-    Set<String> dependsOn = new LinkedHashSet<>();
-    Matcher matcher = GOLD_REFERENCE.matcher(sql);
+    Set<String> reads = new LinkedHashSet<>();
+    Matcher matcher = TABLE_REFERENCE.matcher(sql);
     while (matcher.find()) {
-      dependsOn.add(matcher.group(1));
+      reads.add(matcher.group());
     }
     return new GoldModel(
         name,
@@ -149,7 +151,7 @@ public final class GoldModels {
         columns,
         tests,
         unitTests,
-        dependsOn);
+        reads);
   }
 
   private static List<GoldModel> order(Map<String, GoldModel> models) {
@@ -203,9 +205,7 @@ public final class GoldModels {
       throw Errors.modelFailed(model.name(), model.file(), e.getMessage(), e);
     }
     lake.overwrite(table, data);
-    Dataset<Row> built = lake.read(table);
-    long rows = built.count();
-    test(model, built, rows);
+    long rows = test(model, lake.read(table));
     progress.log("gold", table + ": " + Progress.count(rows) + " rows, tests passed");
     return JobResult.written("gold", table.toString(), rows);
   }
@@ -277,10 +277,7 @@ public final class GoldModels {
   /** The silver tables {@code model} reads, itself or through the gold models it reads. */
   private void silverRead(
       GoldModel model, GoldModel.UnitTest unit, GoldModel tested, Set<String> read) {
-    Matcher silver = SILVER_REFERENCE.matcher(model.sql());
-    while (silver.find()) {
-      read.add(silver.group(1));
-    }
+    read.addAll(model.silverReads());
     for (String upstream : model.dependsOn()) {
       silverRead(upstream(upstream, unit, tested), unit, tested, read);
     }
@@ -301,11 +298,8 @@ public final class GoldModels {
    */
   private String inUnitTest(GoldModel model, GoldModel.UnitTest unit, GoldModel tested) {
     String sql = model.sql();
-    Matcher silver = SILVER_REFERENCE.matcher(model.sql());
-    while (silver.find()) {
-      sql =
-          sql.replaceAll(
-              "\\bsilver\\." + silver.group(1) + "\\b", view(tested, "silver", silver.group(1)));
+    for (String table : model.silverReads()) {
+      sql = sql.replaceAll("\\bsilver\\." + table + "\\b", view(tested, "silver", table));
     }
     for (String name : model.dependsOn()) {
       String view = view(tested, "gold", name);
@@ -359,7 +353,23 @@ public final class GoldModels {
         model.name(), model.file(), "unit test '" + unit.name() + "' failed: " + detail, null);
   }
 
-  private void test(GoldModel model, Dataset<Row> built, long rows) {
+  /** Tests the built table; returns its row count. */
+  private long test(GoldModel model, Dataset<Row> built) {
+    // The row count and every column test's failing rows come from one pass over the table.
+    List<String> names = new ArrayList<>();
+    List<Column> failing = new ArrayList<>();
+    for (GoldModel.Column column : model.columns()) {
+      if (column.notNull()) {
+        names.add("not_null(" + column.name() + ")");
+        failing.add(count_if(col(column.name()).isNull()));
+      }
+      if (!column.acceptedValues().isEmpty()) {
+        names.add("accepted_values(" + column.name() + ")");
+        failing.add(count_if(outside(column)));
+      }
+    }
+    Row counts = built.agg(count(lit(1)), failing.toArray(Column[]::new)).first();
+    long rows = counts.getLong(0);
     if (!model.grain().isEmpty()) {
       long distinct =
           built
@@ -373,29 +383,10 @@ public final class GoldModels {
             (rows - distinct) + " duplicate row(s) on the grain");
       }
     }
-    // Every column test counts its failing rows in one pass over the table.
-    List<String> names = new ArrayList<>();
-    List<Column> failing = new ArrayList<>();
-    for (GoldModel.Column column : model.columns()) {
-      if (column.notNull()) {
-        names.add("not_null(" + column.name() + ")");
-        failing.add(count_if(col(column.name()).isNull()));
-      }
-      if (!column.acceptedValues().isEmpty()) {
-        names.add("accepted_values(" + column.name() + ")");
-        failing.add(count_if(outside(column)));
-      }
-    }
-    if (!failing.isEmpty()) {
-      Row counts =
-          built
-              .agg(failing.get(0), failing.subList(1, failing.size()).toArray(Column[]::new))
-              .first();
-      for (int i = 0; i < names.size(); i++) {
-        if (counts.getLong(i) > 0) {
-          throw testFailed(
-              model, names.get(i), failure(model, built, names.get(i), counts.getLong(i)));
-        }
+    for (int i = 0; i < names.size(); i++) {
+      long failed = counts.getLong(i + 1);
+      if (failed > 0) {
+        throw testFailed(model, names.get(i), failure(model, built, names.get(i), failed));
       }
     }
     for (GoldModel.Reconciliation reconciliation : model.tests()) {
@@ -411,6 +402,7 @@ public final class GoldModels {
                 + abbreviate(expected));
       }
     }
+    return rows;
   }
 
   /** Non-NULL values outside the column's accepted values. */
