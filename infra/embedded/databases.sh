@@ -30,4 +30,8 @@ for db in bluelamp_world bluelamp_world_test bluelamp_world_unit bluelamp_world_
     || psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db" >/dev/null
   mariadb --protocol=tcp -h 127.0.0.1 -P 3306 -uroot -e "CREATE DATABASE IF NOT EXISTS $db CHARACTER SET utf8mb4"
 done
-echo "databases: PostgreSQL and MariaDB are up on loopback (databases bluelamp_world, bluelamp_world_test, bluelamp_world_unit, bluelamp_world_trend)"
+# Trino's query audit (its MySQL event listener writes trino_queries there): the demo's and the tests'.
+for db in bluelamp_audit bluelamp_audit_test; do
+  mariadb --protocol=tcp -h 127.0.0.1 -P 3306 -uroot -e "CREATE DATABASE IF NOT EXISTS $db CHARACTER SET utf8mb4"
+done
+echo "databases: PostgreSQL and MariaDB are up on loopback (databases bluelamp_world, bluelamp_world_test, bluelamp_world_unit, bluelamp_world_trend; audit: bluelamp_audit, bluelamp_audit_test)"

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -32,8 +33,10 @@ import org.bluelamp.lake.JobRuns;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.Sessions;
 import org.bluelamp.model.GoldModels;
+import org.bluelamp.serve.AccessControl;
+import org.bluelamp.serve.AuditLog;
 import org.bluelamp.serve.TrinoServer;
-import org.bluelamp.serve.TrinoTables;
+import org.bluelamp.serve.Users;
 import org.bluelamp.synth.Truth;
 import org.bluelamp.synth.WorldGenerator;
 import picocli.CommandLine;
@@ -54,6 +57,8 @@ import picocli.CommandLine.Spec;
       Main.Run.class,
       Main.Serve.class,
       Main.Demo.class,
+      UserCommands.class,
+      Main.Audit.class,
       Main.Docs.class,
       Main.Test.class
     })
@@ -253,6 +258,11 @@ public final class Main implements Callable<Integer> {
         Sessions.create("bluelamp", workspace.home().resolve("spark-warehouse").toString());
     progress.log("run", "Spark " + spark.version() + " ready");
     Lake lake = new Lake(spark, workspace.lakeRoot());
+    Connections connections = Connections.fromEnvironment(workspace.connectionDefaults());
+    Optional<TrinoServer> trino = TrinoServer.running(workspace.trinoRun(), workspace.trinoCache());
+    if (layers.contains(Runner.Layer.GOLD)) {
+      copyAudit(lake, connections, progress);
+    }
     String runId = UUID.randomUUID().toString();
     Landing landing =
         new Landing(
@@ -266,11 +276,9 @@ public final class Main implements Callable<Integer> {
                 workspace.sql(),
                 progress,
                 new JobRuns(lake, runId),
-                Connections.fromEnvironment(workspace.connectionDefaults()))
+                connections)
             .run(sources, layers, interval, reprocess, models);
-    TrinoServer.running(workspace.trinoRun(), workspace.trinoCache())
-        .ifPresent(
-            trino -> TrinoTables.registerLake(trino.jdbcUrl(), workspace.lakeRoot(), progress));
+    trino.ifPresent(t -> access(workspace, pipelines).publish(t, workspace.lakeRoot(), progress));
     if (!outcome.succeeded()) {
       progress.log(
           "run",
@@ -292,9 +300,10 @@ public final class Main implements Callable<Integer> {
       description = {
         "Start Trino "
             + org.bluelamp.serve.TrinoDistribution.VERSION
-            + " on loopback over the lake and register the",
-        "gold and ops tables in its catalog 'lake'. The server is fetched through Maven once and",
-        "needs a Java 24+ JDK (found under /usr/lib/jvm, or set BLUELAMP_TRINO_JAVA_HOME)."
+            + " on loopback over the lake, register its tables in the catalog 'lake'",
+        "and apply the access rules of sql/access/roles.yml (users: 'bluelamp user add'). Every",
+        "query is audited. The server is fetched through Maven once and needs a Java 24+ JDK",
+        "(found under /usr/lib/jvm, or set BLUELAMP_TRINO_JAVA_HOME)."
       })
   static final class Serve implements Callable<Integer> {
     @Option(
@@ -305,6 +314,13 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--stop", description = "Stop the running server.")
     boolean stop;
+
+    @Option(
+        names = "--secure",
+        description =
+            "HTTPS with password authentication (passwords set by 'bluelamp user add"
+                + " --password-stdin'), instead of trusted user names on loopback.")
+    boolean secure;
 
     @Override
     public Integer call() {
@@ -320,27 +336,87 @@ public final class Main implements Callable<Integer> {
                 () -> progress.log("serve", "no Trino server is running for " + workspace.home()));
         return 0;
       }
-      TrinoServer trino = serve(workspace, port, progress);
+      TrinoServer trino = serve(workspace, port, secure, progress);
       printConnection(trino);
       return 0;
     }
   }
 
-  static TrinoServer serve(Workspace workspace, int port, Progress progress) {
+  static TrinoServer serve(Workspace workspace, int port, boolean secure, Progress progress) {
+    Pipelines pipelines = Pipelines.load(workspace.pipelines());
+    AccessControl access = access(workspace, pipelines);
     TrinoServer trino =
         TrinoServer.start(
-            workspace.trinoRun(), workspace.trinoCache(), port, workspace.lakeRoot(), progress);
-    TrinoTables.registerLake(trino.jdbcUrl(), workspace.lakeRoot(), progress);
+            workspace.trinoRun(),
+            workspace.trinoCache(),
+            port,
+            workspace.lakeRoot(),
+            Connections.fromEnvironment(workspace.connectionDefaults())
+                .resolve(AuditLog.CONNECTION),
+            secure,
+            progress);
+    access.publish(trino, workspace.lakeRoot(), progress);
     return trino;
+  }
+
+  /**
+   * Brings ops.query_audit up to date (gold.usage_daily reads it); a failure is reported, not
+   * fatal: the usage table is then a run behind.
+   */
+  static void copyAudit(Lake lake, Connections connections, Progress progress) {
+    try {
+      AuditLog.copy(lake, connections.resolve(AuditLog.CONNECTION), progress);
+    } catch (BluelampException e) {
+      progress.log(
+          "audit", "WARNING: query audit not copied, gold.usage_daily is stale: " + e.getMessage());
+    }
+  }
+
+  static AccessControl access(Workspace workspace, Pipelines pipelines) {
+    return AccessControl.load(workspace.sql(), pipelines);
   }
 
   static void printConnection(TrinoServer trino) {
     OUT.println();
     OUT.println("Connect a SQL client or BI tool with the Trino JDBC driver:");
-    OUT.println("  URL   " + trino.jdbcUrl() + "   (user: any name, no password on loopback)");
+    OUT.println(
+        "  URL   "
+            + trino.jdbcUrl()
+            + (trino.secure()
+                ? "   (user and password as set by './bluelamp user add')"
+                : "   (user: a name added by './bluelamp user add'; no password on loopback)"));
     OUT.println("  e.g.  SELECT * FROM lake.gold.crime_counts_daily LIMIT 10");
     OUT.println("Stop it with: ./bluelamp serve --stop");
   }
+
+  @Command(
+      name = "audit",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Copy the queries Trino recorded (every completed query: user, SQL, tables, rows,",
+        "allowed or denied) from the audit database into ops.query_audit, and rebuild",
+        "gold.usage_daily. Repeating it changes nothing."
+      })
+  static final class Audit implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      Workspace workspace = Workspace.fromEnvironment();
+      Pipelines pipelines = Pipelines.load(workspace.pipelines());
+      return runPipelines(
+              workspace,
+              pipelines,
+              pipelines.sources(),
+              List.of(Runner.Layer.GOLD),
+              interval(workspace, null, null),
+              false,
+              List.of(USAGE_MODEL),
+              new Progress(OUT))
+          ? 0
+          : 2;
+    }
+  }
+
+  static final String USAGE_MODEL = "usage_daily";
 
   @Command(
       name = "demo",
@@ -381,8 +457,14 @@ public final class Main implements Callable<Integer> {
               true,
               List.of(),
               progress);
-      TrinoServer trino = serve(workspace, port, progress);
-      try (Connection connection = TrinoTables.connect(trino.jdbcUrl(), "demo")) {
+      TrinoServer trino = serve(workspace, port, false, progress);
+      UserCommands.put(
+          workspace,
+          pipelines,
+          new Users.User(DEMO_USER, "engineer", List.of(), List.of(), 2),
+          null,
+          progress);
+      try (Connection connection = trino.connect(DEMO_USER, null)) {
         answer(
             connection,
             "Top wards by recorded crime",
@@ -431,6 +513,9 @@ public final class Main implements Callable<Integer> {
       org.bluelamp.FileTrees.deleteRecursively(dir);
     }
   }
+
+  /** The engineer the demo answers as (added by the demo). */
+  static final String DEMO_USER = "demo";
 
   static void answer(Connection connection, String title, String sql) throws SQLException {
     OUT.println();

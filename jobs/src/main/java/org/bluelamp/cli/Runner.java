@@ -30,6 +30,8 @@ import org.bluelamp.lake.Lake;
 import org.bluelamp.model.GoldModel;
 import org.bluelamp.model.GoldModels;
 import org.bluelamp.quality.DataQualityJob;
+import org.bluelamp.serve.AuditLog;
+import org.bluelamp.serve.Users;
 
 /**
  * Runs the layers for a data interval: every selected source into bronze, every silver entity of
@@ -133,6 +135,9 @@ public final class Runner {
       record(interval, "silver", "silver.dq_issue", () -> quality.run(forces), results, failures);
     }
     if (layers.contains(Layer.GOLD)) {
+      // Models of query usage read these even before anyone has queried or been added.
+      AuditLog.ensureTable(lake);
+      Users.ensureTable(lake);
       List<GoldModel> all = GoldModels.discover(sqlRoot);
       GoldModels gold = new GoldModels(lake, pipelines, all, progress);
       List<GoldModel> selected = GoldModels.select(all, models);

@@ -70,7 +70,8 @@ final class ContractParser {
             "geometry",
             "areas",
             "columns",
-            "derived"));
+            "derived",
+            "tags"));
     String name = snakeCase(yaml, "entity");
     List<EntitySpec.Column> columns = yaml.list("columns", c -> entityColumn(c, true));
     List<EntitySpec.Column> derived = yaml.list("derived", c -> entityColumn(c, false));
@@ -96,7 +97,8 @@ final class ContractParser {
         yaml.enumValue("geometry", EntitySpec.EntityGeometry.class, EntitySpec.EntityGeometry.NONE),
         yaml.strings("areas"),
         columns,
-        derived);
+        derived,
+        yaml.strings("tags"));
   }
 
   private static EntitySpec.Column entityColumn(YamlNode c, boolean mapped) {

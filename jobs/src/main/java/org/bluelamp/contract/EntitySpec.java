@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * A silver entity declared in {@code pipelines/entities/<entity>.yaml}: one conformed table for
  * every force. Sources feeding it map their columns onto these names; {@code derived} documents the
- * columns the silver job computes from them (classification, counting, pseudonymous keys).
+ * columns the silver job computes from them (classification, counting, pseudonymous keys); {@code
+ * tags} say who may read it (sql/access/roles.yml).
  */
 public record EntitySpec(
     Path file,
@@ -20,7 +21,8 @@ public record EntitySpec(
     EntityGeometry geometry,
     List<String> areas,
     List<Column> columns,
-    List<Column> derived) {
+    List<Column> derived,
+    List<String> tags) {
   public EntitySpec {
     requireNonNull(file, "file");
     requireNonNull(name, "name");
@@ -31,6 +33,7 @@ public record EntitySpec(
     areas = List.copyOf(areas);
     columns = List.copyOf(columns);
     derived = List.copyOf(derived);
+    tags = List.copyOf(tags);
   }
 
   /** What kind of location an entity's records carry. */

@@ -41,6 +41,11 @@ public final class ModelCatalogue {
       md.append("\n## gold.").append(model.name()).append("\n\n");
       md.append(model.description().strip()).append("\n\n");
       md.append("- Owner: ").append(model.owner()).append('\n');
+      if (!model.tags().isEmpty()) {
+        md.append("- Tags (who reads it, sql/access/roles.yml): ")
+            .append(String.join(", ", model.tags()))
+            .append('\n');
+      }
       md.append("- SQL: `sql/gold/")
           .append(model.file().getParent().getFileName())
           .append('/')

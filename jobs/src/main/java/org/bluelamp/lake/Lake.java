@@ -138,6 +138,13 @@ public final class Lake {
     return List.copyOf(result);
   }
 
+  /** Creates the table empty with {@code schema} when there is none (readers need it to exist). */
+  public void createIfMissing(TableName name, org.apache.spark.sql.types.StructType schema) {
+    if (!exists(name)) {
+      overwrite(name, spark.createDataFrame(java.util.List.of(), schema));
+    }
+  }
+
   /** Replaces the whole table (gold aggregates, small reference tables). */
   public void overwrite(TableName name, Dataset<Row> data) {
     writing(

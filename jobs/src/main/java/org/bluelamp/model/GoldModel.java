@@ -15,6 +15,7 @@ import java.util.Set;
  * @param tests reconciliations: two queries that must give the same rows after every build
  * @param unitTests small hand-built inputs and the rows the SQL must give for them
  * @param reads the lake tables the SQL names ({@code silver.crime}, {@code gold.x}, ...)
+ * @param tags who may read it (sql/access/roles.yml)
  */
 public record GoldModel(
     String name,
@@ -26,7 +27,8 @@ public record GoldModel(
     List<Column> columns,
     List<Reconciliation> tests,
     List<UnitTest> unitTests,
-    Set<String> reads) {
+    Set<String> reads,
+    List<String> tags) {
   public GoldModel {
     requireNonNull(name, "name");
     requireNonNull(file, "file");
@@ -38,6 +40,7 @@ public record GoldModel(
     tests = List.copyOf(tests);
     unitTests = List.copyOf(unitTests);
     reads = Set.copyOf(reads);
+    tags = List.copyOf(tags);
   }
 
   /** The gold models (by name) this one reads, so builds after. */

@@ -103,7 +103,8 @@ public final class GoldModels {
     }
     YamlNode yaml =
         YamlNode.read(yamlFile)
-            .allowOnly(Set.of("description", "owner", "grain", "columns", "tests", "unit_tests"));
+            .allowOnly(
+                Set.of("description", "owner", "grain", "tags", "columns", "tests", "unit_tests"));
     List<GoldModel.Column> columns =
         yaml.list(
             "columns",
@@ -151,7 +152,8 @@ public final class GoldModels {
         columns,
         tests,
         unitTests,
-        reads);
+        reads,
+        yaml.strings("tags"));
   }
 
   private static List<GoldModel> order(Map<String, GoldModel> models) {

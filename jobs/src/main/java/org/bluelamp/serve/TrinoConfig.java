@@ -3,43 +3,82 @@ package org.bluelamp.serve;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.bluelamp.Errors;
 
 /**
  * Writes a one-node Trino configuration for this machine into {@code <run>/etc}, from the templates
- * under {@code infra/embedded/trino/} (values in {@code ${...}} are filled in here).
+ * under {@code infra/embedded/trino/} (values in {@code ${...}} are filled in here): the Delta
+ * catalog, file-based access control and groups, the audit event listener and, in secure mode,
+ * HTTPS with password authentication. The access files themselves live in {@code <run>/auth}.
  */
 final class TrinoConfig {
+  private static final String[] FILES = {
+    "node.properties",
+    "config.properties",
+    "jvm.config",
+    "log.properties",
+    "access-control.properties",
+    "group-provider.properties",
+    "audit.properties",
+    "catalog/" + TrinoServer.CATALOG + ".properties"
+  };
+
   private TrinoConfig() {}
 
-  static void write(Path runDir, int port, String lakeRoot) {
+  /** HTTPS with password authentication, and the secrets it needs. */
+  record Secure(int httpsPort, String keystorePassword, String sharedSecret) {}
+
+  /**
+   * Writes the configuration; {@code auditUrl} is the MySQL-protocol JDBC URL of the audit
+   * database, {@code secure} adds HTTPS and password authentication.
+   */
+  static void write(
+      Path runDir, int port, String lakeRoot, String auditUrl, Optional<Secure> secure) {
     Map<String, String> values = new TreeMap<>();
     values.put("port", Integer.toString(port));
     values.put("data_dir", runDir.resolve("data").toAbsolutePath().toString());
     values.put("metastore_dir", runDir.resolve("metastore").toAbsolutePath().toString());
+    values.put("etc_dir", runDir.resolve("etc").toAbsolutePath().toString());
+    values.put("auth_dir", runDir.resolve("auth").toAbsolutePath().toString());
     values.put("lake_root", lakeRoot);
+    values.put("audit_url", auditUrl);
+    secure.ifPresent(
+        s -> {
+          values.put("https_port", Integer.toString(s.httpsPort()));
+          values.put("keystore_password", s.keystorePassword());
+          values.put("shared_secret", s.sharedSecret());
+        });
     try {
       Files.createDirectories(runDir.resolve("etc/catalog"));
       Files.createDirectories(runDir.resolve("metastore"));
-      for (String file :
-          new String[] {
-            "node.properties",
-            "config.properties",
-            "jvm.config",
-            "log.properties",
-            "catalog/" + TrinoServer.CATALOG + ".properties"
-          }) {
-        String template = template(file);
-        for (Map.Entry<String, String> value : values.entrySet()) {
-          template = template.replace("${" + value.getKey() + "}", value.getValue());
-        }
-        Files.writeString(runDir.resolve("etc").resolve(file), template);
+      Files.deleteIfExists(runDir.resolve("etc/password-authenticator.properties"));
+      for (String file : FILES) {
+        Files.writeString(runDir.resolve("etc").resolve(file), render(file, values));
+      }
+      if (secure.isPresent()) {
+        Files.writeString(
+            runDir.resolve("etc/config.properties"),
+            render("secure.properties", values),
+            StandardOpenOption.APPEND);
+        Files.writeString(
+            runDir.resolve("etc/password-authenticator.properties"),
+            render("password-authenticator.properties", values));
       }
     } catch (IOException e) {
       throw Errors.io("write the Trino configuration under " + runDir, e);
     }
+  }
+
+  private static String render(String file, Map<String, String> values) throws IOException {
+    String template = template(file);
+    for (Map.Entry<String, String> value : values.entrySet()) {
+      template = template.replace("${" + value.getKey() + "}", value.getValue());
+    }
+    return template;
   }
 
   private static String template(String file) throws IOException {

@@ -10,6 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +20,13 @@ import java.util.Optional;
 import java.util.Properties;
 import org.bluelamp.Errors;
 import org.bluelamp.Progress;
+import org.bluelamp.ingest.JdbcConnection;
 
 /**
  * One Trino server on loopback reading the lake through a Delta catalog named {@value #CATALOG}.
- * Its configuration and data live in a run folder; it keeps running until {@link #stop()}.
+ * Its configuration and data live in a run folder; it keeps running until {@link #stop()}. By
+ * default clients on loopback name themselves; in secure mode they use HTTPS and a password. Either
+ * way, what each user reads is decided by the access rules ({@link AccessControl}).
  */
 public final class TrinoServer {
   public static final String CATALOG = "lake";
@@ -29,28 +35,80 @@ public final class TrinoServer {
   private final Path server;
   private final Path runDir;
   private final int port;
+  private final Optional<Integer> httpsPort;
+  private final AuthFiles auth;
 
-  private TrinoServer(Path server, Path runDir, int port) {
+  private TrinoServer(Path server, Path runDir, int port, Optional<Integer> httpsPort) {
     this.server = requireNonNull(server, "server");
     this.runDir = requireNonNull(runDir, "runDir");
     this.port = port;
+    this.httpsPort = requireNonNull(httpsPort, "httpsPort");
+    this.auth = new AuthFiles(runDir);
   }
 
+  /** The port clients use: HTTPS in secure mode, else HTTP. */
   public int port() {
-    return port;
+    return httpsPort.orElse(port);
   }
 
+  /** Whether clients must use HTTPS and a password. */
+  public boolean secure() {
+    return httpsPort.isPresent();
+  }
+
+  /** The JDBC URL for clients; in secure mode with TLS and the server's certificate to trust. */
   public String jdbcUrl() {
-    return "jdbc:trino://127.0.0.1:" + port + "/" + CATALOG;
+    return httpsPort
+        .map(
+            https ->
+                "jdbc:trino://127.0.0.1:"
+                    + https
+                    + "/"
+                    + CATALOG
+                    + "?SSL=true&SSLTrustStorePath="
+                    + auth.path(AuthFiles.CERTIFICATE))
+        .orElse("jdbc:trino://127.0.0.1:" + port + "/" + CATALOG);
+  }
+
+  /** The server's TLS certificate (PEM) a client trusts in secure mode. */
+  public Path certificate() {
+    return auth.path(AuthFiles.CERTIFICATE);
+  }
+
+  /** A connection as {@code user}; {@code password} is needed (and only used) in secure mode. */
+  public Connection connect(String user, String password) throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", user);
+    if (secure() && password != null) {
+      properties.setProperty("password", password);
+    }
+    return DriverManager.getConnection(jdbcUrl(), properties);
+  }
+
+  /** A connection as bluelamp's own service account (registers tables, reads the user table). */
+  Connection connectAsService() throws SQLException {
+    return connect(AccessControl.SERVICE_USER, auth.secret("service-password"));
+  }
+
+  AuthFiles auth() {
+    return auth;
   }
 
   /**
    * Starts a server for the lake, or returns the one already running from {@code runDir}.
    *
-   * @param port the HTTP port; 0 picks a free one
+   * @param port the client port (HTTPS in secure mode); 0 picks a free one
+   * @param audit the audit database every completed query is written to
+   * @param secure HTTPS and password authentication instead of trusted user names on loopback
    */
   public static TrinoServer start(
-      Path runDir, Path cache, int port, String lakeRoot, Progress progress) {
+      Path runDir,
+      Path cache,
+      int port,
+      String lakeRoot,
+      JdbcConnection audit,
+      boolean secure,
+      Progress progress) {
     Path server = TrinoDistribution.ensure(cache, progress);
     Optional<TrinoServer> running = running(runDir, cache);
     if (running.isPresent()) {
@@ -62,20 +120,49 @@ public final class TrinoServer {
       progress.log("serve", "port " + port + " is taken; using " + chosen);
     }
     Path java = JavaRuntimes.forTrino();
-    TrinoConfig.write(runDir, chosen, lakeRoot);
+    AuthFiles auth = new AuthFiles(runDir);
+    Optional<TrinoConfig.Secure> tls = Optional.empty();
+    int http = chosen;
+    if (secure) {
+      http = freePort();
+      tls =
+          Optional.of(
+              new TrinoConfig.Secure(
+                  chosen, auth.secret("keystore-password"), auth.secret("shared-secret")));
+      Certificates.ensure(auth, java, progress);
+    }
+    prepareAccess(auth, secure);
+    TrinoConfig.write(runDir, http, lakeRoot, AuditLog.listenerUrl(audit), tls);
     progress.log(
         "serve",
         "starting Trino "
             + TrinoDistribution.VERSION
             + " on 127.0.0.1:"
             + chosen
+            + (secure ? " (HTTPS, passwords)" : "")
             + " with "
             + java);
-    TrinoServer trino = new TrinoServer(server, runDir, chosen);
+    TrinoServer trino =
+        new TrinoServer(server, runDir, http, secure ? Optional.of(chosen) : Optional.empty());
     trino.launcher("start", "--jvm-dir", java.toString());
     trino.awaitReady();
     progress.log("serve", "Trino ready at " + trino.jdbcUrl());
     return trino;
+  }
+
+  /**
+   * Until the first sync writes the real rules, only bluelamp's service account may do anything; in
+   * secure mode it gets its password.
+   */
+  private static void prepareAccess(AuthFiles auth, boolean secure) {
+    auth.writeIfMissing(AuthFiles.RULES, AccessRules.serviceOnlyJson());
+    auth.writeIfMissing(AuthFiles.GROUPS, "");
+    if (secure) {
+      java.util.Map<String, String> passwords = auth.passwords();
+      passwords.put(
+          AccessControl.SERVICE_USER, Users.hash(auth.secret("service-password").toCharArray()));
+      auth.writePasswords(passwords);
+    }
   }
 
   /** The server started earlier from {@code runDir}, if it is still running. */
@@ -91,9 +178,15 @@ public final class TrinoServer {
     } catch (IOException e) {
       return Optional.empty();
     }
+    Optional<Integer> https =
+        Optional.ofNullable(properties.getProperty("http-server.https.port"))
+            .map(Integer::parseInt);
     TrinoServer trino =
         new TrinoServer(
-            server, runDir, Integer.parseInt(properties.getProperty("http-server.http.port")));
+            server,
+            runDir,
+            Integer.parseInt(properties.getProperty("http-server.http.port")),
+            https);
     return trino.isReady() ? Optional.of(trino) : Optional.empty();
   }
 

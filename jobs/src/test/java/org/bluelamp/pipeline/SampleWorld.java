@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.bluelamp.FileTrees;
 import org.bluelamp.Progress;
 import org.bluelamp.Repository;
 import org.bluelamp.SharedSpark;
@@ -24,14 +25,18 @@ import org.bluelamp.synth.WorldGenerator;
 
 /**
  * A small generated world (the three forces, 4 days at scale 0.05) run once through every layer,
- * shared by the tests of one JVM. Its databases are {@code bluelamp_world_test}.
+ * shared by the tests of one JVM. Its databases are {@code bluelamp_world_test}. It is built in
+ * {@code target/sample-world} and marked with a fingerprint of the code and declarations it was
+ * built from, so the integration tests of the same build ({@link #built()}) reuse it instead of
+ * building their own.
  */
 public final class SampleWorld {
   public static final LocalDate START = LocalDate.of(2026, 3, 23);
   public static final int DAYS = 4;
   private static final Connections DATABASES = WorldDatabases.connections("bluelamp_world_test");
+  private static final Path BUILT = Path.of("target", "sample-world").toAbsolutePath();
+  private static final Path MARK = BUILT.resolve("built-from.sha256");
   private static SampleWorld instance;
-  private static SampleWorld englandCore;
 
   public final Path dir;
   public final Pipelines pipelines;
@@ -60,25 +65,85 @@ public final class SampleWorld {
     this.firstRun = run(false);
   }
 
-  /** The whole world: every source of the three forces. */
+  /** The world a previous JVM of this build left in {@code dir}, as it is. */
+  private SampleWorld(Path dir) {
+    this.dir = dir;
+    this.pipelines = Pipelines.load(Repository.pipelines());
+    this.truths =
+        pipelines.forces().keySet().stream()
+            .sorted()
+            .map(force -> WorldGenerator.readTruth(dir, force))
+            .toList();
+    this.lake = new Lake(SharedSpark.session(), dir.resolve("lake").toString());
+    lake.registerAll();
+    this.interval = new Interval(START, START.plusDays(DAYS));
+    this.sources = pipelines.sources();
+    List<String> failed =
+        lake.read(JobRuns.TABLE)
+            .filter("status = 'failed'")
+            .select("target")
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
+    this.firstRun = new Runner.Outcome(List.of(), failed);
+  }
+
+  /** The whole world: every source of the three forces, built afresh in this JVM. */
   public static synchronized SampleWorld get() {
     if (instance == null) {
-      instance = create(List.of());
+      FileTrees.deleteRecursively(BUILT);
+      instance = new SampleWorld(BUILT, List.of());
+      write(MARK, fingerprint());
     }
     return instance;
   }
 
-  /** The same world with only the English CAD, RMS and wards ingested: enough to serve. */
-  public static synchronized SampleWorld englandCore() {
-    if (englandCore == null) {
-      englandCore = create(List.of("england/cad", "england/rms", "england/wards"));
+  /**
+   * The whole world as the unit tests of this build left it when it was built from the same code
+   * and declarations (integration tests run in another JVM after them); else built afresh.
+   */
+  public static synchronized SampleWorld built() {
+    if (instance == null && Files.isRegularFile(MARK) && read(MARK).equals(fingerprint())) {
+      instance = new SampleWorld(BUILT);
     }
-    return englandCore;
+    return get();
   }
 
-  private static SampleWorld create(List<String> only) {
+  /** SHA-256 over the compiled code, pipelines/ and sql/: what the world's content depends on. */
+  private static String fingerprint() {
     try {
-      return new SampleWorld(Files.createTempDirectory("bluelamp-world"), only);
+      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      for (Path root :
+          List.of(
+              Path.of("target", "classes"),
+              Path.of("target", "test-classes", "org", "bluelamp", "pipeline"),
+              Repository.pipelines(),
+              Repository.sql())) {
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+          for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+            digest.update(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update(Files.readAllBytes(file));
+          }
+        }
+      }
+      return java.util.HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void write(Path file, String content) {
+    try {
+      Files.writeString(file, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

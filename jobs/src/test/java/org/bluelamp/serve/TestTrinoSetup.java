@@ -34,7 +34,12 @@ class TestTrinoSetup {
 
   @Test
   void theRenderedConfigurationPinsLoopbackPortAndTheLocalDeltaCatalog() throws IOException {
-    TrinoConfig.write(dir, 18080, "/data/lake");
+    TrinoConfig.write(
+        dir,
+        18080,
+        "/data/lake",
+        "jdbc:mysql://127.0.0.1:3306/audit?user=root&password=",
+        java.util.Optional.empty());
     Properties config = properties(dir.resolve("etc/config.properties"));
     assertThat(config.getProperty("http-server.http.port")).isEqualTo("18080");
     assertThat(config.getProperty("discovery.uri")).isEqualTo("http://127.0.0.1:18080");
@@ -47,9 +52,40 @@ class TestTrinoSetup {
     assertThat(catalog.getProperty("hive.metastore.catalog.dir"))
         .isEqualTo("local://" + dir.resolve("metastore"));
     assertThat(catalog.getProperty("delta.register-table-procedure.enabled")).isEqualTo("true");
+    assertThat(properties(dir.resolve("etc/access-control.properties")))
+        .containsEntry("access-control.name", "file")
+        .containsEntry("security.config-file", dir.resolve("auth/rules.json").toString());
+    assertThat(properties(dir.resolve("etc/group-provider.properties")))
+        .containsEntry("file.group-file", dir.resolve("auth/groups.txt").toString());
+    assertThat(properties(dir.resolve("etc/audit.properties")))
+        .containsEntry("event-listener.name", "mysql");
+    assertThat(config.getProperty("event-listener.config-files"))
+        .isEqualTo(dir.resolve("etc/audit.properties").toString());
+    assertThat(config).doesNotContainKey("http-server.authentication.type");
+    assertThat(dir.resolve("etc/password-authenticator.properties")).doesNotExist();
     assertThat(Files.readString(dir.resolve("etc/jvm.config")))
         .contains("-Xmx2G")
         .doesNotContain("${");
+  }
+
+  @Test
+  void theSecureConfigurationAddsHttpsAndPasswordsWithTheSecretsGiven() throws IOException {
+    TrinoConfig.write(
+        dir,
+        18080,
+        "/data/lake",
+        "jdbc:mysql://127.0.0.1:3306/audit",
+        java.util.Optional.of(new TrinoConfig.Secure(18443, "store-secret", "shared-secret")));
+    Properties config = properties(dir.resolve("etc/config.properties"));
+    assertThat(config)
+        .containsEntry("http-server.https.enabled", "true")
+        .containsEntry("http-server.https.port", "18443")
+        .containsEntry("http-server.https.keystore.key", "store-secret")
+        .containsEntry("http-server.authentication.type", "PASSWORD")
+        .containsEntry("internal-communication.shared-secret", "shared-secret");
+    assertThat(properties(dir.resolve("etc/password-authenticator.properties")))
+        .containsEntry("password-authenticator.name", "file")
+        .containsEntry("file.password-file", dir.resolve("auth/password.db").toString());
   }
 
   private static Properties properties(Path file) throws IOException {

@@ -4,8 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,32 +26,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A real Trino 476 server, started through the code path of `bluelamp serve`, serving the sample
- * world's lake; its answers must equal Spark's and the generator's truth.
+ * world's lake to an engineer; its answers must equal Spark's and the generator's truth.
  */
 class TrinoServeIT {
+  private static ServedWorld served;
   private static SampleWorld world;
-  private static TrinoServer trino;
   private static Connection connection;
 
   @BeforeAll
   static void serve() throws Exception {
-    world = SampleWorld.englandCore();
-    assertThat(world.firstRun.failures()).as("jobs that failed building the world").isEmpty();
-    Path run = Files.createTempDirectory("bluelamp-trino-it");
-    Path cache = Path.of(System.getProperty("user.home"), ".cache", "bluelamp");
-    trino = TrinoServer.start(run, cache, 0, world.lake.root(), new Progress(System.out));
-    assertThat(TrinoTables.registerLake(trino.jdbcUrl(), world.lake.root(), Progress.silent()))
-        .isGreaterThanOrEqualTo(3);
-    connection = TrinoTables.connect(trino.jdbcUrl(), "it-analyst");
+    served = ServedWorld.get();
+    world = served.world;
+    connection = served.connect(ServedWorld.ENGINEER);
   }
 
   @AfterAll
-  static void stop() throws SQLException {
+  static void close() throws SQLException {
     if (connection != null) {
       connection.close();
-    }
-    if (trino != null) {
-      trino.stop();
     }
   }
 
@@ -72,12 +62,14 @@ class TrinoServeIT {
   void crimeCountsPerWardThroughTrinoEqualSparkAndTheTruth() throws SQLException {
     Map<String, Long> viaTrino =
         longsByKey(
-            "SELECT ward_id, sum(crime_count) FROM lake.gold.crime_counts_daily GROUP BY ward_id");
+            "SELECT ward_id, sum(crime_count) FROM lake.gold.crime_counts_daily"
+                + " WHERE force_id = 'england' GROUP BY ward_id");
     Map<String, Long> viaSpark = new HashMap<>();
     for (Row row :
         world
             .lake
             .read(TableName.of("gold.crime_counts_daily"))
+            .filter(col("force_id").equalTo("england"))
             .groupBy("ward_id")
             .agg(sum("crime_count"))
             .collectAsList()) {
@@ -167,29 +159,35 @@ class TrinoServeIT {
         longsByKey(
             "SELECT target, max(rows_read) FROM lake.ops.job_runs WHERE job = 'ingest'"
                 + " AND rows_read = rows_accepted + rows_quarantined GROUP BY target");
-    assertThat(world.sources).hasSize(3);
+    assertThat(world.sources).hasSizeGreaterThan(40);
     for (var source : world.sources) {
       assertThat(read.get("bronze." + source.id()))
-          .isEqualTo(world.truth("england").sources().get(source.id()).records());
+          .as(source.id())
+          .isEqualTo(world.truth(source.force()).sources().get(source.id()).records());
     }
   }
 
   @Test
-  void newTablesAreRegisteredAndLaterWritesAreVisibleAtOnce() throws SQLException {
+  void newTablesAreRegisteredGrantedByLayerAndLaterWritesAreVisibleAtOnce() throws SQLException {
     StructType schema = new StructType().add("n", DataTypes.IntegerType);
     TableName probe = TableName.of("gold.it_probe");
     world.lake.overwrite(
         probe, SharedSpark.session().createDataFrame(List.of(RowFactory.create(1)), schema));
-    assertThat(TrinoTables.registerLake(trino.jdbcUrl(), world.lake.root(), Progress.silent()))
-        .isEqualTo(1);
+    TrinoServer trino = served.trino;
+    assertThat(TrinoTables.registerLake(trino, world.lake.root(), Progress.silent())).isEqualTo(1);
+    AccessRules.Rules rules = served.access.sync(trino, Progress.silent());
+    assertThat(rules.granted().get("engineer")).contains(probe);
+    assertThat(rules.skipped())
+        .contains(
+            "analyst / gold.it_probe: no force_id column, so it cannot be scoped to the"
+                + " user's forces");
     assertThat(longsByKey("SELECT 'n', count(*) FROM lake.gold.it_probe")).containsEntry("n", 1L);
     world.lake.overwrite(
         probe,
         SharedSpark.session()
             .createDataFrame(
                 List.of(RowFactory.create(1), RowFactory.create(2), RowFactory.create(3)), schema));
-    assertThat(TrinoTables.registerLake(trino.jdbcUrl(), world.lake.root(), Progress.silent()))
-        .isZero();
+    assertThat(TrinoTables.registerLake(trino, world.lake.root(), Progress.silent())).isZero();
     assertThat(longsByKey("SELECT 'n', count(*) FROM lake.gold.it_probe")).containsEntry("n", 3L);
   }
 }

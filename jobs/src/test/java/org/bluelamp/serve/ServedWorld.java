@@ -1,0 +1,110 @@
+package org.bluelamp.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.bluelamp.Progress;
+import org.bluelamp.Repository;
+import org.bluelamp.ingest.JdbcConnection;
+import org.bluelamp.pipeline.SampleWorld;
+
+/**
+ * The sample world served by one real Trino server (the code path of `bluelamp serve`), with the
+ * access rules of sql/access/roles.yml and one user per role, shared by the integration tests of
+ * one JVM and stopped when it exits. Queries are audited into {@code bluelamp_audit_test}.
+ */
+final class ServedWorld {
+  static final JdbcConnection AUDIT =
+      new JdbcConnection(
+          AuditLog.CONNECTION, "jdbc:mariadb://127.0.0.1:3306/bluelamp_audit_test", "root", null);
+  static final String ENGINEER = "it-engineer";
+  static final String ANALYST = "it-analyst";
+  static final String OFFICER = "it-officer";
+  static final String OFFICER_CLEARED = "it-officer-c2";
+  static final String SUPERVISOR = "it-supervisor";
+  static final String MAYOR = "it-mayor";
+  static final String PUBLIC = "it-public";
+  static final String AUDITOR = "it-auditor";
+
+  private static ServedWorld instance;
+
+  final SampleWorld world;
+  final AccessControl access;
+  final TrinoServer trino;
+  final String supervisorWard;
+
+  private ServedWorld() throws IOException, SQLException {
+    world = SampleWorld.built();
+    assertThat(world.firstRun.failures()).as("jobs that failed building the world").isEmpty();
+    try (Connection audit = AUDIT.open();
+        Statement statement = audit.createStatement()) {
+      statement.execute("DROP TABLE IF EXISTS trino_queries");
+    }
+    // A fresh audit for a fresh server: a previous run's copy would count in the usage tests.
+    world.lake.overwrite(
+        AuditLog.TABLE, world.lake.spark().createDataFrame(List.of(), AuditLog.SCHEMA));
+    access = AccessControl.load(Repository.sql(), world.pipelines);
+    Path run = Files.createTempDirectory("bluelamp-trino-it");
+    trino = start(run, false);
+    supervisorWard =
+        world
+            .lake
+            .read(org.bluelamp.lake.TableName.of("gold.supervisor_live"))
+            .filter("force_id = 'england'")
+            .select("ward_id")
+            .orderBy("ward_id")
+            .first()
+            .getString(0);
+    add(ENGINEER, "engineer", List.of(), List.of(), 2);
+    add(ANALYST, "analyst", List.of("england"), List.of(), 1);
+    add(OFFICER, "officer", List.of("england"), List.of(), 1);
+    add(OFFICER_CLEARED, "officer", List.of("england"), List.of(), 2);
+    add(SUPERVISOR, "supervisor", List.of("england"), List.of(supervisorWard), 1);
+    add(MAYOR, "mayor_office", List.of("belgium"), List.of(), 0);
+    add(PUBLIC, "public", List.of(), List.of(), 0);
+    add(AUDITOR, "auditor", List.of(), List.of(), 0);
+    access.publish(trino, world.lake.root(), Progress.silent());
+  }
+
+  static synchronized ServedWorld get() {
+    if (instance == null) {
+      try {
+        instance = new ServedWorld();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(instance.trino::stop));
+    }
+    return instance;
+  }
+
+  /** A server over the same lake, with its own run folder; the caller stops it. */
+  TrinoServer start(Path run, boolean secure) {
+    Path cache = Path.of(System.getProperty("user.home"), ".cache", "bluelamp");
+    TrinoServer server =
+        TrinoServer.start(
+            run, cache, 0, world.lake.root(), AUDIT, secure, new Progress(System.out));
+    access.publish(server, world.lake.root(), new Progress(System.out));
+    return server;
+  }
+
+  /** Adds a user as `bluelamp user add` does (checked, then written to ops.user_scope). */
+  void add(String name, String role, List<String> forces, List<String> wards, int clearance) {
+    Users.User user = new Users.User(name, role, forces, wards, clearance);
+    Users.validate(user, access.policy(), world.pipelines);
+    Users.put(world.lake, user);
+  }
+
+  Connection connect(String user) throws SQLException {
+    return trino.connect(user, null);
+  }
+}
