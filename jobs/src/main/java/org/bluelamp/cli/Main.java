@@ -366,9 +366,12 @@ public final class Main implements Callable<Integer> {
   static void copyAudit(Lake lake, Connections connections, Progress progress) {
     try {
       AuditLog.copy(lake, connections.resolve(AuditLog.CONNECTION), progress);
-    } catch (BluelampException e) {
+    } catch (RuntimeException e) {
       progress.log(
-          "audit", "WARNING: query audit not copied, gold.usage_daily is stale: " + e.getMessage());
+          "audit",
+          "WARNING: query audit not copied, gold.usage_daily is stale (run './bluelamp audit'"
+              + " once the audit database answers): "
+              + e.getMessage());
     }
   }
 

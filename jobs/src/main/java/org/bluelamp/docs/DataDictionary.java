@@ -117,6 +117,10 @@ public final class DataDictionary {
               pipelines.feeding(entity.name()).stream()
                   .map(s -> "`" + s.force() + "/" + s.system() + "`")
                   .toList()));
+      if (!entity.tags().isEmpty()) {
+        md.append(". Tags (who reads it, sql/access/roles.yml): ")
+            .append(String.join(", ", entity.tags()));
+      }
       md.append(".\n\n| column | type | description |\n|---|---|---|\n");
       for (Map.Entry<String, Entry> column : columns(entity).entrySet()) {
         Entry e = column.getValue();

@@ -157,7 +157,10 @@ public final class AuditLog {
   private static boolean listenerTableExists(JdbcConnection audit) {
     try (Connection connection = audit.open();
         ResultSet tables =
-            connection.getMetaData().getTables(null, null, SOURCE_TABLE, new String[] {"TABLE"})) {
+            connection
+                .getMetaData()
+                .getTables(connection.getCatalog(), null, SOURCE_TABLE, new String[] {"TABLE"})) {
+      // The catalog matters: without it MariaDB finds the table in any database of the server.
       return tables.next();
     } catch (SQLException e) {
       throw Errors.io("read the audit database " + audit, e);

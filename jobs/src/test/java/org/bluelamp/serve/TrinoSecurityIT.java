@@ -187,6 +187,28 @@ class TrinoSecurityIT {
   }
 
   @Test
+  void thePublicReadsOnlyThePublishedTablesOfEveryForce() throws SQLException {
+    assertThat(visibleTables(ServedWorld.PUBLIC).keySet()).containsExactly("gold.mayor_weekly");
+    assertThat(
+            rows(ServedWorld.PUBLIC, "SELECT DISTINCT force_id FROM lake.gold.mayor_weekly").size())
+        .isEqualTo(
+            (int)
+                world
+                    .lake
+                    .read(TableName.of("gold.mayor_weekly"))
+                    .select("force_id")
+                    .distinct()
+                    .count())
+        .isGreaterThan(1);
+    assertThat(count(ServedWorld.PUBLIC, "SELECT count(*) FROM lake.gold.mayor_weekly"))
+        .isEqualTo(sparkCount("gold.mayor_weekly", "true"));
+    assertDenied(
+        ServedWorld.PUBLIC,
+        "SELECT count(*) FROM lake.silver.crime",
+        "Access Denied: Cannot select from table lake.silver.crime");
+  }
+
+  @Test
   void anAuditorReadsOnlyTheAuditAndUsageTables() throws SQLException {
     assertThat(visibleTables(ServedWorld.AUDITOR).keySet())
         .containsExactlyInAnyOrder("ops.query_audit", "gold.usage_daily");
