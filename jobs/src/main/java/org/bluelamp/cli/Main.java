@@ -31,7 +31,9 @@ import org.bluelamp.ingest.Landing;
 import org.bluelamp.lake.Interval;
 import org.bluelamp.lake.JobRuns;
 import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.Maintenance;
 import org.bluelamp.lake.Sessions;
+import org.bluelamp.lake.TableName;
 import org.bluelamp.model.GoldModels;
 import org.bluelamp.serve.AccessControl;
 import org.bluelamp.serve.AuditLog;
@@ -59,6 +61,7 @@ import picocli.CommandLine.Spec;
       Main.Demo.class,
       UserCommands.class,
       Main.Audit.class,
+      Main.Maintain.class,
       Main.Docs.class,
       Main.Test.class
     })
@@ -420,6 +423,52 @@ public final class Main implements Callable<Integer> {
   }
 
   static final String USAGE_MODEL = "usage_daily";
+
+  @Command(
+      name = "maintain",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Table maintenance as pipelines/maintenance.yaml declares it: OPTIMIZE (compaction, or",
+        "Z-ORDER where lookups need it), VACUUM with a safe retention (168 hours or more) and a",
+        "log checkpoint, table by table; each reports what it did, also into ops.maintenance."
+      })
+  static final class Maintain implements Callable<Integer> {
+    @Option(names = "--table", description = "Only this table (<schema>.<table>); repeatable.")
+    List<String> tables = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      Workspace workspace = Workspace.fromEnvironment();
+      Progress progress = new Progress(OUT);
+      Lake lake =
+          new Lake(
+              Sessions.create("bluelamp", workspace.home().resolve("spark-warehouse").toString()),
+              workspace.lakeRoot());
+      Maintenance maintenance =
+          Maintenance.load(lake, workspace.pipelines().resolve("maintenance.yaml"), progress);
+      List<TableName> selected =
+          tables.isEmpty() ? lake.tables() : tables.stream().map(TableName::of).toList();
+      List<String> failed = new ArrayList<>();
+      for (TableName table : selected) {
+        if (!lake.exists(table)) {
+          throw Errors.usage("No table " + table + " in " + workspace.lakeRoot(), "check --table");
+        }
+        try {
+          maintenance.maintainAndRecord(table);
+        } catch (RuntimeException e) {
+          progress.log("maintain", table + ": FAILED: " + e.getMessage());
+          failed.add(table.toString());
+        }
+      }
+      progress.log(
+          "maintain",
+          selected.size()
+              - failed.size()
+              + " table(s) maintained"
+              + (failed.isEmpty() ? "" : "; FAILED: " + failed));
+      return failed.isEmpty() ? 0 : 2;
+    }
+  }
 
   @Command(
       name = "demo",
