@@ -32,7 +32,6 @@ import org.bluelamp.lake.Interval;
 import org.bluelamp.lake.JobRuns;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.Maintenance;
-import org.bluelamp.lake.Sessions;
 import org.bluelamp.lake.TableName;
 import org.bluelamp.model.GoldModels;
 import org.bluelamp.serve.AccessControl;
@@ -257,10 +256,9 @@ public final class Main implements Callable<Integer> {
       List<String> models,
       Progress progress) {
     progress.log("run", sources.size() + " source(s), layers " + layers + ", interval " + interval);
-    SparkSession spark =
-        Sessions.create("bluelamp", workspace.home().resolve("spark-warehouse").toString());
+    Lake lake = workspace.lake();
+    SparkSession spark = lake.spark();
     progress.log("run", "Spark " + spark.version() + " ready");
-    Lake lake = new Lake(spark, workspace.lakeRoot());
     Connections connections = Connections.fromEnvironment(workspace.connectionDefaults());
     Optional<TrinoServer> trino = TrinoServer.running(workspace.trinoRun(), workspace.trinoCache());
     if (layers.contains(Runner.Layer.GOLD)) {
@@ -440,10 +438,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
       Workspace workspace = Workspace.fromEnvironment();
       Progress progress = new Progress(OUT);
-      Lake lake =
-          new Lake(
-              Sessions.create("bluelamp", workspace.home().resolve("spark-warehouse").toString()),
-              workspace.lakeRoot());
+      Lake lake = workspace.lake();
       Maintenance maintenance =
           Maintenance.load(lake, workspace.pipelines().resolve("maintenance.yaml"), progress);
       List<TableName> selected =

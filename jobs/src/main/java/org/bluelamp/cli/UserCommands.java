@@ -11,8 +11,6 @@ import org.apache.spark.sql.Row;
 import org.bluelamp.Errors;
 import org.bluelamp.Progress;
 import org.bluelamp.contract.Pipelines;
-import org.bluelamp.lake.Lake;
-import org.bluelamp.lake.Sessions;
 import org.bluelamp.serve.AccessControl;
 import org.bluelamp.serve.TrinoServer;
 import org.bluelamp.serve.Users;
@@ -99,10 +97,10 @@ final class UserCommands implements Callable<Integer> {
     public Integer call() {
       Workspace workspace = Workspace.fromEnvironment();
       Progress progress = new Progress(Main.OUT);
-      boolean existed = Users.remove(lake(workspace), name);
+      boolean existed = Users.remove(workspace.lake(), name);
       Users.setPassword(workspace.trinoRun(), name, null);
       progress.log("user", existed ? name + " removed" : "no user " + name);
-      sync(workspace, Pipelines.load(workspace.pipelines()), progress);
+      sync(workspace, Main.access(workspace, Pipelines.load(workspace.pipelines())), progress);
       return existed ? 0 : 1;
     }
   }
@@ -111,7 +109,7 @@ final class UserCommands implements Callable<Integer> {
   static final class ListUsers implements Callable<Integer> {
     @Override
     public Integer call() {
-      for (Row row : Users.all(lake(Workspace.fromEnvironment())).collectAsList()) {
+      for (Row row : Users.all(Workspace.fromEnvironment().lake()).collectAsList()) {
         Main.OUT.printf(
             "%-24s %-14s force=%-10s ward=%-12s clearance=%d%n",
             row.getString(0), row.getString(1), row.get(2), row.get(3), row.getInt(4));
@@ -129,7 +127,7 @@ final class UserCommands implements Callable<Integer> {
       Progress progress) {
     AccessControl access = Main.access(workspace, pipelines);
     Users.validate(user, access.policy(), pipelines);
-    Users.put(lake(workspace), user);
+    Users.put(workspace.lake(), user);
     if (password != null) {
       Users.setPassword(workspace.trinoRun(), user.name(), password);
     }
@@ -145,20 +143,13 @@ final class UserCommands implements Callable<Integer> {
             + ", clearance "
             + user.clearance()
             + (password != null ? ", password set" : ""));
-    sync(workspace, pipelines, progress);
+    sync(workspace, access, progress);
   }
 
-  private static void sync(Workspace workspace, Pipelines pipelines, Progress progress) {
+  private static void sync(Workspace workspace, AccessControl access, Progress progress) {
     TrinoServer.running(workspace.trinoRun(), workspace.trinoCache())
         .ifPresentOrElse(
-            trino ->
-                Main.access(workspace, pipelines).publish(trino, workspace.lakeRoot(), progress),
+            trino -> access.publish(trino, workspace.lakeRoot(), progress),
             () -> progress.log("user", "no Trino running: the next './bluelamp serve' applies it"));
-  }
-
-  private static Lake lake(Workspace workspace) {
-    return new Lake(
-        Sessions.create("bluelamp", workspace.home().resolve("spark-warehouse").toString()),
-        workspace.lakeRoot());
   }
 }

@@ -3,6 +3,8 @@ package org.bluelamp.cli;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.Sessions;
 
 /**
  * Where things are: the repository's declarations ({@code pipelines/}, {@code sql/}) and the
@@ -49,6 +51,12 @@ public record Workspace(Path repository, Path home) {
 
   public Path trinoRun() {
     return home.resolve("trino");
+  }
+
+  /** The lake, on this JVM's Spark session (created on first use). */
+  public Lake lake() {
+    return new Lake(
+        Sessions.create("bluelamp", home.resolve("spark-warehouse").toString()), lakeRoot());
   }
 
   public Path trinoCache() {

@@ -3,7 +3,6 @@ package org.bluelamp.serve;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_date;
 
 import java.net.URLEncoder;
@@ -11,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -140,7 +138,8 @@ public final class AuditLog {
     try {
       long count = fresh.count();
       if (count > 0) {
-        lake.merge(TABLE, fresh, List.of("query_id"), lit(false));
+        // Only queries the table lacks are left: appending them is the whole merge.
+        lake.append(TABLE, fresh);
       }
       progress.log("audit", TABLE + ": " + Progress.count(count) + " new queries from " + audit);
       return JobResult.written("audit", TABLE.toString(), count);
