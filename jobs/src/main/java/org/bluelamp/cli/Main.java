@@ -61,6 +61,8 @@ import picocli.CommandLine.Spec;
       UserCommands.class,
       Main.Audit.class,
       Main.Maintain.class,
+      ScheduleCommands.Listing.class,
+      ScheduleCommands.Freshness.class,
       Main.Docs.class,
       Main.Test.class
     })
@@ -171,6 +173,15 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--all", description = "Every declared source (the default).")
     boolean all;
 
+    @Option(
+        names = "--schedule",
+        description =
+            "Run what this schedule of pipelines/schedules.yaml runs, as Airflow does: its"
+                + " sources into bronze and silver and its gold models, its freshness check or its"
+                + " command ('./bluelamp schedules' lists them). Not with --source/--force/--model"
+                + "/--layer.")
+    String schedule;
+
     @Option(names = "--source", description = "One source as <force>/<system>; repeatable.")
     List<String> sources = new ArrayList<>();
 
@@ -206,6 +217,18 @@ public final class Main implements Callable<Integer> {
       Workspace workspace = Workspace.fromEnvironment();
       Progress progress = new Progress(OUT);
       Pipelines pipelines = Pipelines.load(workspace.pipelines());
+      if (schedule != null) {
+        if (!sources.isEmpty()
+            || !forces.isEmpty()
+            || !models.isEmpty()
+            || all
+            || spec.commandLine().getParseResult().hasMatchedOption("--layer")) {
+          throw Errors.usage(
+              "--schedule decides the sources, models and layers itself",
+              "drop --all/--source/--force/--model/--layer, or drop --schedule");
+        }
+        return ScheduleCommands.run(workspace, pipelines, schedule, from, to, reprocess, progress);
+      }
       forces.forEach(pipelines::force);
       List<SourceContract> selected =
           (sources.isEmpty()
@@ -436,33 +459,36 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Workspace workspace = Workspace.fromEnvironment();
-      Progress progress = new Progress(OUT);
-      Lake lake = workspace.lake();
-      Maintenance maintenance =
-          Maintenance.load(lake, workspace.pipelines().resolve("maintenance.yaml"), progress);
-      List<TableName> selected =
-          tables.isEmpty() ? lake.tables() : tables.stream().map(TableName::of).toList();
-      List<String> failed = new ArrayList<>();
-      for (TableName table : selected) {
-        if (!lake.exists(table)) {
-          throw Errors.usage("No table " + table + " in " + workspace.lakeRoot(), "check --table");
-        }
-        try {
-          maintenance.maintainAndRecord(table);
-        } catch (RuntimeException e) {
-          progress.log("maintain", table + ": FAILED: " + e.getMessage());
-          failed.add(table.toString());
-        }
-      }
-      progress.log(
-          "maintain",
-          selected.size()
-              - failed.size()
-              + " table(s) maintained"
-              + (failed.isEmpty() ? "" : "; FAILED: " + failed));
-      return failed.isEmpty() ? 0 : 2;
+      return maintain(Workspace.fromEnvironment(), tables, new Progress(OUT));
     }
+  }
+
+  /** Maintains the tables named (every table when none), going on past a failing one. */
+  static int maintain(Workspace workspace, List<String> tables, Progress progress) {
+    Lake lake = workspace.lake();
+    Maintenance maintenance =
+        Maintenance.load(lake, workspace.pipelines().resolve("maintenance.yaml"), progress);
+    List<TableName> selected =
+        tables.isEmpty() ? lake.tables() : tables.stream().map(TableName::of).toList();
+    List<String> failed = new ArrayList<>();
+    for (TableName table : selected) {
+      if (!lake.exists(table)) {
+        throw Errors.usage("No table " + table + " in " + workspace.lakeRoot(), "check --table");
+      }
+      try {
+        maintenance.maintainAndRecord(table);
+      } catch (RuntimeException e) {
+        progress.log("maintain", table + ": FAILED: " + e.getMessage());
+        failed.add(table.toString());
+      }
+    }
+    progress.log(
+        "maintain",
+        selected.size()
+            - failed.size()
+            + " table(s) maintained"
+            + (failed.isEmpty() ? "" : "; FAILED: " + failed));
+    return failed.isEmpty() ? 0 : 2;
   }
 
   @Command(

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +18,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bluelamp.Progress;
 import org.bluelamp.conform.SilverJob;
+import org.bluelamp.contract.EntitySpec;
 import org.bluelamp.contract.Force;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.SourceContract;
@@ -34,9 +36,9 @@ import org.bluelamp.serve.AuditLog;
 import org.bluelamp.serve.Users;
 
 /**
- * Runs the layers for a data interval: every selected source into bronze, every silver entity of
- * the forces involved, then the gold models. Each job is recorded in {@code ops.job_runs}; a
- * failing source is recorded and reported, and the other sources go on.
+ * Runs the layers for a data interval: every selected source into bronze, the silver entities their
+ * data reaches (for the forces involved), then the gold models. Each job is recorded in {@code
+ * ops.job_runs}; a failing source is recorded and reported, and the other sources go on.
  */
 public final class Runner {
   /** Which layers a run builds. */
@@ -120,8 +122,13 @@ public final class Runner {
               .sorted()
               .map(pipelines::force)
               .toList();
+      Set<String> reached = pipelines.reachedBy(sources);
+      List<EntitySpec> entities =
+          silver.buildOrder().stream()
+              .filter(e -> reached.contains(e.name()) || !lake.exists(SilverJob.table(e)))
+              .toList();
       concurrently(
-          silver.buildOrder(),
+          entities,
           silver::dependencies,
           entity ->
               job(

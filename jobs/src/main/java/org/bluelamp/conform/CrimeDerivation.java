@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
-import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -22,11 +21,6 @@ final class CrimeDerivation implements SilverJob.Derivation {
   CrimeDerivation(Lake lake, Pipelines pipelines) {
     this.lake = lake;
     this.pipelines = pipelines;
-  }
-
-  @Override
-  public List<String> dependsOn() {
-    return List.of("outcome");
   }
 
   @Override

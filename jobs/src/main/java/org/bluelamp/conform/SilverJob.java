@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -56,11 +55,6 @@ public final class SilverJob {
   /** What an entity computes after conforming (its columns are the entity's {@code derived}). */
   interface Derivation {
     Dataset<Row> apply(Dataset<Row> conformed);
-
-    /** Silver entities that must be built first. */
-    default List<String> dependsOn() {
-      return List.of();
-    }
   }
 
   public SilverJob(Lake lake, Pipelines pipelines, Progress progress) {
@@ -103,25 +97,9 @@ public final class SilverJob {
     return List.copyOf(order);
   }
 
-  /**
-   * The entities that must be built before {@code entity}: the area entities when its records are
-   * joined to areas, and what its derivation reads.
-   */
+  /** The entities that must be built before {@code entity} ({@link Pipelines#upstream}). */
   public List<EntitySpec> dependencies(EntitySpec entity) {
-    List<EntitySpec> upstream = new ArrayList<>();
-    if (!entity.areas().isEmpty()) {
-      pipelines.entities().values().stream()
-          .filter(e -> e.geometry() == EntitySpec.EntityGeometry.AREA)
-          .forEach(upstream::add);
-    }
-    Derivation derivation = derivations.get(entity.name());
-    if (derivation != null) {
-      derivation.dependsOn().stream()
-          .map(pipelines.entities()::get)
-          .filter(Objects::nonNull)
-          .forEach(upstream::add);
-    }
-    return List.copyOf(upstream);
+    return pipelines.upstream(entity);
   }
 
   private void place(EntitySpec entity, List<EntitySpec> order) {

@@ -69,6 +69,7 @@ final class ContractParser {
             "event_time",
             "geometry",
             "areas",
+            "reads",
             "columns",
             "derived",
             "tags"));
@@ -96,6 +97,7 @@ final class ContractParser {
         eventTime,
         yaml.enumValue("geometry", EntitySpec.EntityGeometry.class, EntitySpec.EntityGeometry.NONE),
         yaml.strings("areas"),
+        yaml.strings("reads"),
         columns,
         derived,
         yaml.strings("tags"));

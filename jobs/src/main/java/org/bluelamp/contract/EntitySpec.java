@@ -10,6 +10,7 @@ import java.util.Optional;
  * A silver entity declared in {@code pipelines/entities/<entity>.yaml}: one conformed table for
  * every force. Sources feeding it map their columns onto these names; {@code derived} documents the
  * columns the silver job computes from them (classification, counting, pseudonymous keys); {@code
+ * reads} names the other entities those derivations read (built first, rebuilt with them); {@code
  * tags} say who may read it (sql/access/roles.yml).
  */
 public record EntitySpec(
@@ -20,6 +21,7 @@ public record EntitySpec(
     Optional<String> eventTime,
     EntityGeometry geometry,
     List<String> areas,
+    List<String> reads,
     List<Column> columns,
     List<Column> derived,
     List<String> tags) {
@@ -31,6 +33,7 @@ public record EntitySpec(
     requireNonNull(eventTime, "eventTime");
     requireNonNull(geometry, "geometry");
     areas = List.copyOf(areas);
+    reads = List.copyOf(reads);
     columns = List.copyOf(columns);
     derived = List.copyOf(derived);
     tags = List.copyOf(tags);

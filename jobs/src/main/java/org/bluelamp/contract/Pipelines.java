@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.bluelamp.Errors;
 
@@ -46,6 +49,17 @@ public record Pipelines(
       EntitySpec entity = ContractParser.entity(YamlNode.read(file));
       entities.put(entity.name(), entity);
     }
+    for (EntitySpec entity : entities.values()) {
+      for (String read : entity.reads()) {
+        if (!entities.containsKey(read) || read.equals(entity.name())) {
+          throw Errors.contract(
+              entity.file(),
+              "reads",
+              "'" + read + "' is not another declared entity",
+              "name entities of pipelines/entities/: " + entities.keySet());
+        }
+      }
+    }
     List<SourceContract> sources = new ArrayList<>();
     ContractParser parser = new ContractParser(root, forces, entities);
     for (Path file : yamlFiles(root.resolve("sources"))) {
@@ -78,6 +92,41 @@ public record Pipelines(
 
   public List<SourceContract> feeding(String entity) {
     return sources.stream().filter(s -> s.entity().equals(Optional.of(entity))).toList();
+  }
+
+  /**
+   * The entities that must be built before {@code entity}: the area entities when its records are
+   * joined to areas, and the entities it reads.
+   */
+  public List<EntitySpec> upstream(EntitySpec entity) {
+    List<EntitySpec> upstream = new ArrayList<>();
+    if (!entity.areas().isEmpty()) {
+      entities.values().stream()
+          .filter(e -> e.geometry() == EntitySpec.EntityGeometry.AREA)
+          .forEach(upstream::add);
+    }
+    entity.reads().stream().map(entities::get).forEach(upstream::add);
+    return List.copyOf(upstream);
+  }
+
+  /**
+   * The entities new data in these sources reaches: those the sources feed and, transitively, those
+   * built from them (an entity located in areas is rebuilt when the areas change).
+   */
+  public Set<String> reachedBy(Collection<SourceContract> sources) {
+    Set<String> reached = new TreeSet<>();
+    sources.forEach(s -> s.entity().ifPresent(reached::add));
+    boolean grew = !reached.isEmpty();
+    while (grew) {
+      grew = false;
+      for (EntitySpec entity : entities.values()) {
+        if (!reached.contains(entity.name())
+            && upstream(entity).stream().anyMatch(u -> reached.contains(u.name()))) {
+          grew = reached.add(entity.name());
+        }
+      }
+    }
+    return reached;
   }
 
   public Path codeListFile(String list) {

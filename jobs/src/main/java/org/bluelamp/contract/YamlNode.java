@@ -85,6 +85,11 @@ public final class YamlNode {
     return node.hasNonNull(key);
   }
 
+  /** Whether {@code key} holds a mapping (rather than a scalar or a list). */
+  public boolean isMapping(String key) {
+    return has(key) && node.get(key).isObject();
+  }
+
   public String string(String key) {
     return optionalString(key)
         .orElseThrow(() -> error(key, "required key is missing", "add '" + key + ": <value>'"));

@@ -1,12 +1,16 @@
 package org.bluelamp.lake;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
 
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -84,5 +88,20 @@ public final class JobRuns {
             status,
             error);
     lake.append(TABLE, lake.spark().createDataFrame(List.of(row), SCHEMA).coalesce(1));
+  }
+
+  /** When each of these targets last succeeded (absent: never), from {@code ops.job_runs}. */
+  public static Map<String, Instant> lastSucceeded(Lake lake, Collection<String> targets) {
+    Map<String, Instant> last = new TreeMap<>();
+    if (!lake.exists(TABLE) || targets.isEmpty()) {
+      return last;
+    }
+    lake.read(TABLE)
+        .filter(col("status").equalTo("succeeded").and(col("target").isin(targets.toArray())))
+        .groupBy("target")
+        .agg(max("finished_at").as("finished_at"))
+        .collectAsList()
+        .forEach(r -> last.put(r.getString(0), r.getTimestamp(1).toInstant()));
+    return last;
   }
 }
