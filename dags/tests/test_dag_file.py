@@ -7,7 +7,7 @@ import sys
 from datetime import timedelta
 
 import pytest
-from conftest import DAGS
+from conftest import DAGS, REPO
 
 STAND_IN = DAGS / "tests" / "stand_in"
 
@@ -16,6 +16,7 @@ STAND_IN = DAGS / "tests" / "stand_in"
 def module(monkeypatch_module):
     monkeypatch_module.setenv("BLUELAMP_JAR", "/opt/bluelamp/bluelamp-jobs.jar")
     monkeypatch_module.setenv("BLUELAMP_HOME", "/data/bluelamp")
+    monkeypatch_module.setenv("BLUELAMP_REPO", str(REPO))
     monkeypatch_module.syspath_prepend(str(STAND_IN))
     sys.modules.pop("bluelamp_dags", None)
     return importlib.import_module("bluelamp_dags")
@@ -59,7 +60,7 @@ def test_tasks_submit_the_jar_with_the_plans_arguments(module, dags):
             assert op.application == "/opt/bluelamp/bluelamp-jobs.jar"
             assert op.java_class == "org.bluelamp.cli.Main"
             assert op.application_args == list(task.args)
-            assert op.env_vars == {"BLUELAMP_HOME": "/data/bluelamp"}
+            assert op.env_vars == {"BLUELAMP_HOME": "/data/bluelamp", "BLUELAMP_REPO": str(REPO)}
             assert op.upstream_task_ids == set(task.upstream)
             assert [o.uri for o in op.outlets] == [
                 "bluelamp://lake/" + t.replace(".", "/") for t in task.outlets
