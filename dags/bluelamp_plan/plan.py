@@ -372,10 +372,7 @@ def _schedule_dag(project: Project, s: dict, declared: dict) -> Dag:
 def _gold_dags(project: Project, downstream: list[str]) -> list[Dag]:
     """One DAG per gold domain of the downstream models, run when any table they read (that they
     do not build themselves) is refreshed."""
-    settings = {
-        **_settings(project.schedules["defaults"]),
-        "timezone": project.schedules["defaults"]["timezone"],
-    }
+    settings = _settings(project.schedules["defaults"])
     dags = []
     for domain in sorted({project.model(m).domain for m in downstream}):
         models = [m for m in project.models if m.domain == domain and m.name in downstream]

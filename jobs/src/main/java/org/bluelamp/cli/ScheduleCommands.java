@@ -50,13 +50,14 @@ final class ScheduleCommands {
       LocalDate to,
       boolean reprocess,
       Progress progress) {
-    Schedule schedule = load(workspace, pipelines).get(name);
+    Schedules schedules = load(workspace, pipelines);
+    Schedule schedule = schedules.get(name);
     progress.log("schedule", name + ": " + schedule.description());
     if (schedule.command().isPresent()) {
       return Main.maintain(workspace, List.of(), progress);
     }
     if (schedule.checks().isPresent()) {
-      Schedule checked = load(workspace, pipelines).get(schedule.checks().get());
+      Schedule checked = schedules.get(schedule.checks().get());
       return fresh(workspace, pipelines, checked, startOfToday(schedule), progress) ? 0 : STALE;
     }
     List<Runner.Layer> layers = new ArrayList<>();

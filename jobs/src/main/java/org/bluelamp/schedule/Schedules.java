@@ -66,8 +66,8 @@ public final class Schedules {
     yaml.allowOnly(Set.of("defaults", "schedules"));
     YamlNode defaults = yaml.child("defaults").allowOnly(TASK_KEYS);
     YamlNode all = yaml.child("schedules");
-    Map<String, String> modelNames = new LinkedHashMap<>();
-    models.forEach(m -> modelNames.put(m.name(), m.name()));
+    Set<String> modelNames = new LinkedHashSet<>();
+    models.forEach(m -> modelNames.add(m.name()));
 
     // Explicit source selections first, then `rest`: every source belongs to one schedule.
     Map<String, List<String>> sources = new LinkedHashMap<>();
@@ -113,11 +113,9 @@ public final class Schedules {
       YamlNode node = all.child(name);
       if (node.has("models") && !node.strings("models").equals(List.of(DOWNSTREAM))) {
         for (String model : node.strings("models")) {
-          if (!modelNames.containsKey(model)) {
+          if (!modelNames.contains(model)) {
             throw node.error(
-                "models",
-                "unknown gold model '" + model + "'",
-                "use one of " + modelNames.keySet());
+                "models", "unknown gold model '" + model + "'", "use one of " + modelNames);
           }
           named.add(model);
         }
@@ -233,10 +231,9 @@ public final class Schedules {
         command,
         new Schedule.Tasks(
             setting(node, defaults, "owner"),
-            integer(node.has("retries") ? node : defaults, "retries", 0, 100),
-            integer(
-                node.has("retry_delay_minutes") ? node : defaults, "retry_delay_minutes", 1, 1440),
-            integer(node.has("timeout_minutes") ? node : defaults, "timeout_minutes", 1, 1440)));
+            integerSetting(node, defaults, "retries", 0, 100),
+            integerSetting(node, defaults, "retry_delay_minutes", 1, 1440),
+            integerSetting(node, defaults, "timeout_minutes", 1, 1440)));
   }
 
   private static List<String> selectSources(YamlNode node, Pipelines pipelines) {
@@ -326,6 +323,11 @@ public final class Schedules {
 
   private static String setting(YamlNode node, YamlNode defaults, String key) {
     return node.optionalString(key).orElseGet(() -> defaults.string(key));
+  }
+
+  private static int integerSetting(
+      YamlNode node, YamlNode defaults, String key, int min, int max) {
+    return integer(node.has(key) ? node : defaults, key, min, max);
   }
 
   private static int integer(YamlNode node, String key, int min, int max) {
