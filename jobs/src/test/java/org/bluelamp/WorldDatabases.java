@@ -13,15 +13,19 @@ public final class WorldDatabases {
   private WorldDatabases() {}
 
   public static Connections connections(String database) {
-    return new Connections(
-        Map.of(
-            "BLUELAMP_ENGLAND_RMS_URL",
-            "jdbc:postgresql://127.0.0.1:5432/" + database,
-            "BLUELAMP_ENGLAND_RMS_USER",
-            "postgres",
-            "BLUELAMP_LEBANON_CAD_URL",
-            "jdbc:mariadb://127.0.0.1:3306/" + database,
-            "BLUELAMP_LEBANON_CAD_USER",
-            "root"));
+    return new Connections(environment(database));
+  }
+
+  /** The environment variables that point the jobs at {@code database} (for a child JVM). */
+  public static Map<String, String> environment(String database) {
+    return Map.of(
+        "BLUELAMP_ENGLAND_RMS_URL",
+        "jdbc:postgresql://127.0.0.1:5432/" + database,
+        "BLUELAMP_ENGLAND_RMS_USER",
+        "postgres",
+        "BLUELAMP_LEBANON_CAD_URL",
+        "jdbc:mariadb://127.0.0.1:3306/" + database,
+        "BLUELAMP_LEBANON_CAD_USER",
+        "root");
   }
 }

@@ -84,7 +84,15 @@ public final class Main implements Callable<Integer> {
           }
           return 1;
         });
-    System.exit(commandLine.execute(args));
+    int code = commandLine.execute(args);
+    // Stopped here, not by the JVM's shutdown hooks: on a cluster (local-cluster included) the
+    // hooks would stop the workers while the executors are still registered, and the master would
+    // relaunch them and report the application FAILED.
+    scala.Option<SparkSession> session = SparkSession.getDefaultSession();
+    if (session.isDefined()) {
+      session.get().stop();
+    }
+    System.exit(code);
   }
 
   @Override

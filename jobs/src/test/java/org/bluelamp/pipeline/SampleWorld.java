@@ -33,7 +33,11 @@ import org.bluelamp.synth.WorldGenerator;
 public final class SampleWorld {
   public static final LocalDate START = LocalDate.of(2026, 3, 23);
   public static final int DAYS = 4;
-  private static final Connections DATABASES = WorldDatabases.connections("bluelamp_world_test");
+
+  /** The PostgreSQL and MariaDB database holding the world's RMS and CAD. */
+  public static final String DATABASE = "bluelamp_world_test";
+
+  private static final Connections DATABASES = WorldDatabases.connections(DATABASE);
   private static final Path BUILT = Path.of("target", "sample-world").toAbsolutePath();
   private static final Path MARK = BUILT.resolve("built-from.sha256");
   private static SampleWorld instance;
