@@ -11,16 +11,24 @@ import org.bluelamp.lake.Sessions;
  * working folder ({@code BLUELAMP_HOME}, default {@code .bluelamp/}) holding the generated world,
  * the lake and the Trino run folder. The Trino server itself is cached per user.
  */
-public record Workspace(Path repository, Path home) {
+public record Workspace(Path repository, Path home, String lakeRoot) {
   public Workspace {
     repository = requireNonNull(repository, "repository").toAbsolutePath().normalize();
     home = requireNonNull(home, "home").toAbsolutePath().normalize();
+    lakeRoot = lakeRoot == null ? home.resolve("lake").toString() : lakeRoot;
   }
 
+  /**
+   * {@code BLUELAMP_REPO} (default: the working directory), {@code BLUELAMP_HOME} (default {@code
+   * .bluelamp/} in it) and {@code BLUELAMP_LAKE}, the lake's root: a folder or an object-store URI
+   * such as {@code s3a://bucket/lake} (default {@code <home>/lake}).
+   */
   public static Workspace fromEnvironment() {
     Path repository = Path.of(env("BLUELAMP_REPO", "."));
     return new Workspace(
-        repository, Path.of(env("BLUELAMP_HOME", repository.resolve(".bluelamp").toString())));
+        repository,
+        Path.of(env("BLUELAMP_HOME", repository.resolve(".bluelamp").toString())),
+        env("BLUELAMP_LAKE", null));
   }
 
   private static String env(String name, String fallback) {
@@ -43,10 +51,6 @@ public record Workspace(Path repository, Path home) {
 
   public Path world() {
     return home.resolve("world");
-  }
-
-  public String lakeRoot() {
-    return home.resolve("lake").toString();
   }
 
   public Path trinoRun() {

@@ -230,6 +230,15 @@ public final class Lake {
         });
   }
 
+  /** Deletes a whole lake, on a local disk or an object store (the demo's fresh start). */
+  public static void delete(String root, Configuration conf) {
+    try {
+      fileSystem(root, conf).delete(new Path(uri(root)), true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the lake at " + root, e);
+    }
+  }
+
   private static FileSystem fileSystem(String root, Configuration conf) throws IOException {
     return FileSystem.get(URI.create(root.contains(":") ? root : "file://" + root), conf);
   }

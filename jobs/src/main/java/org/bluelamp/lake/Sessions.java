@@ -41,6 +41,16 @@ public final class Sessions {
             .config("spark.databricks.delta.schema.autoMerge.enabled", "true")
             .config("spark.ui.enabled", "false")
             .config("spark.ui.showConsoleProgress", "false");
+    // An object-store lake (s3a://): the store's address from the environment (ObjectStore);
+    // explicit spark.hadoop.fs.s3a.* settings win.
+    ObjectStore.fromEnvironment()
+        .hadoopSettings()
+        .forEach(
+            (key, value) -> {
+              if (!System.getProperties().containsKey("spark.hadoop." + key)) {
+                builder.config("spark.hadoop." + key, value);
+              }
+            });
     if (!System.getProperties().containsKey("spark.master")) {
       builder
           .master("local[*]")

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.bluelamp.Errors;
+import org.bluelamp.lake.ObjectStore;
 
 /**
  * Writes a one-node Trino configuration for this machine into {@code <run>/etc}, from the templates
@@ -58,6 +59,16 @@ final class TrinoConfig {
       Files.deleteIfExists(runDir.resolve("etc/password-authenticator.properties"));
       for (String file : FILES) {
         Files.writeString(runDir.resolve("etc").resolve(file), render(file, values));
+      }
+      if (ObjectStore.holds(lakeRoot)) {
+        StringBuilder lines = new StringBuilder("# The lake's object store (ObjectStore)\n");
+        ObjectStore.fromEnvironment()
+            .trinoCatalog()
+            .forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
+        Files.writeString(
+            runDir.resolve("etc/catalog/" + TrinoServer.CATALOG + ".properties"),
+            lines,
+            StandardOpenOption.APPEND);
       }
       if (secure.isPresent()) {
         Files.writeString(

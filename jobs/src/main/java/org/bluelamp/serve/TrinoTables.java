@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.apache.hadoop.conf.Configuration;
 import org.bluelamp.Errors;
 import org.bluelamp.Progress;
 import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.ObjectStore;
 import org.bluelamp.lake.TableName;
 
 /**
@@ -31,7 +31,8 @@ public final class TrinoTables {
    * when one starts.
    */
   public static int registerLake(TrinoServer trino, String lakeRoot, Progress progress) {
-    List<TableName> served = Lake.tables(lakeRoot, new Configuration());
+    List<TableName> served =
+        Lake.tables(lakeRoot, ObjectStore.fromEnvironment().hadoopConfiguration());
     return register(trino, served, t -> Lake.uri(Lake.location(lakeRoot, t)), progress);
   }
 

@@ -1,0 +1,150 @@
+package org.bluelamp.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Row;
+import org.bluelamp.Cli;
+import org.bluelamp.FileTrees;
+import org.bluelamp.Repository;
+import org.bluelamp.SharedSpark;
+import org.bluelamp.WorldDatabases;
+import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.ObjectStore;
+import org.bluelamp.lake.TableName;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lake on an S3-compatible object store: the moto server, started on loopback by {@code
+ * infra/embedded/objectstore.sh}, holds {@code s3a://bluelamp-it/lake}; {@code bluelamp run --force
+ * lebanon} writes every layer there through s3a, the gold tables equal local mode's, and {@code
+ * bluelamp serve} starts Trino reading the same objects through its native S3 file system.
+ */
+class ObjectStoreIT {
+  private static final String BUCKET = "bluelamp-it";
+  private static final String LAKE = "s3a://" + BUCKET + "/lake";
+  private static final String READER = "s3reader";
+  private static final Path WORK = Path.of("target", "object-store").toAbsolutePath();
+  private static final Path HOME = WORK.resolve("home");
+  private static Map<String, String> environment;
+  private static int trinoPort;
+
+  @BeforeAll
+  static void startTheStore() throws IOException {
+    FileTrees.deleteRecursively(WORK);
+    Files.createDirectories(HOME);
+    int port = freePort();
+    trinoPort = freePort();
+    script("start", Integer.toString(port), WORK.toString(), BUCKET);
+    environment = new HashMap<>(WorldDatabases.environment(SampleWorld.DATABASE));
+    environment.put("BLUELAMP_HOME", HOME.toString());
+    environment.put("BLUELAMP_LAKE", LAKE);
+    environment.put(ObjectStore.ENDPOINT, "http://127.0.0.1:" + port);
+    environment.put("AWS_ACCESS_KEY_ID", "bluelamp-test");
+    environment.put("AWS_SECRET_ACCESS_KEY", "bluelamp-test-secret");
+    environment.put("AWS_REGION", "eu-west-2");
+  }
+
+  @AfterAll
+  static void stopEverything() {
+    bluelamp("stop.log", "serve", "--stop");
+    script("stop", WORK.toString());
+  }
+
+  @Test
+  void aPipelineWritesTheLakeThroughS3aAndTrinoReadsItFromTheSameStore() throws Exception {
+    SampleWorld world = SampleWorld.built();
+    Files.createSymbolicLink(HOME.resolve("world"), world.dir);
+
+    assertSucceeded(bluelamp("run.log", "run", "--force", "lebanon"));
+    Lake onStore = new Lake(SharedSpark.session(), LAKE);
+    bucketSettings(SharedSpark.session().sparkContext().hadoopConfiguration());
+    assertTrue(onStore.exists(new TableName("bronze", "lebanon__crimes")), "bronze on the store");
+    assertEquals(
+        List.of(),
+        GoldComparison.differences(world.lake, onStore, Set.of("lebanon"), Set.of("usage_daily")));
+
+    assertSucceeded(bluelamp("user.log", "user", "add", READER, "--role", "engineer"));
+    assertSucceeded(bluelamp("serve.log", "serve", "--port", Integer.toString(trinoPort)));
+    Row spark =
+        onStore
+            .read(new TableName("gold", "crime_counts_daily"))
+            .selectExpr("count(*)", "sum(crime_count)")
+            .first();
+    try (Connection trino = trino();
+        Statement statement = trino.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT count(*), sum(crime_count), min(\"$path\")"
+                    + " FROM lake.gold.crime_counts_daily")) {
+      assertTrue(rows.next());
+      assertTrue(spark.getLong(0) > 0, "Lebanon has daily crime counts");
+      assertEquals(spark.getLong(0), rows.getLong(1), "rows through Trino");
+      assertEquals(spark.getLong(1), rows.getLong(2), "crimes through Trino");
+      assertTrue(rows.getString(3).startsWith(LAKE + "/gold/"), rows.getString(3));
+    }
+  }
+
+  /** The store's address and keys for this bucket only, in the shared session's Hadoop setup. */
+  private static void bucketSettings(Configuration conf) {
+    Map<String, String> settings = new HashMap<>();
+    settings.putAll(ObjectStore.fromEnvironment(environment).hadoopSettings());
+    settings.put("fs.s3a.access.key", environment.get("AWS_ACCESS_KEY_ID"));
+    settings.put("fs.s3a.secret.key", environment.get("AWS_SECRET_ACCESS_KEY"));
+    settings.forEach(
+        (key, value) -> conf.set(key.replace("fs.s3a.", "fs.s3a.bucket." + BUCKET + "."), value));
+  }
+
+  private static Connection trino() throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", READER);
+    return DriverManager.getConnection("jdbc:trino://127.0.0.1:" + trinoPort + "/lake", properties);
+  }
+
+  private static Cli.Result bluelamp(String log, String... args) {
+    return Cli.run(List.of(args), Map.of(), environment, WORK.resolve(log));
+  }
+
+  private static void assertSucceeded(Cli.Result result) {
+    assertEquals(0, result.exitCode(), "bluelamp failed:\n" + result.tail());
+  }
+
+  private static void script(String... args) {
+    List<String> command = new java.util.ArrayList<>();
+    command.add("bash");
+    command.add(Repository.root().resolve("infra/embedded/objectstore.sh").toString());
+    command.addAll(List.of(args));
+    try {
+      Process process = new ProcessBuilder(command).inheritIO().start();
+      assertEquals(0, process.waitFor(), "objectstore.sh " + String.join(" ", args));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
