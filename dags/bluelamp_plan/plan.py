@@ -286,8 +286,11 @@ def _layer(sources: list[Source], layer: str, tz: str) -> tuple[str, ...]:
     return ("run", *selection, "--layer", layer, *_interval(tz))
 
 
-def _ingest_tasks(project: Project, sources: list[Source], tz: str, prefix: bool) -> list[Task]:
-    """Bronze of each source (in parallel), then the silver entities their data reaches."""
+def _ingest_tasks(
+    project: Project, sources: list[Source], tz: str, prefix: bool, micro_batch: bool = False
+) -> list[Task]:
+    """Bronze of each source (in parallel), then the silver entities their data reaches (merged,
+    not rebuilt, in a micro-batch)."""
     bronze = [
         Task(
             f"bronze__{src.force}__{src.system}" if prefix else "bronze",
@@ -298,7 +301,7 @@ def _ingest_tasks(project: Project, sources: list[Source], tz: str, prefix: bool
     ]
     silver = Task(
         "silver",
-        _layer(sources, "silver", tz),
+        _layer(sources, "silver", tz) + (("--micro-batch",) if micro_batch else ()),
         upstream=tuple(t.task_id for t in bronze),
         outlets=_silver_outlets(project, sources),
     )
@@ -351,7 +354,9 @@ def build_dags(project: Project) -> list[Dag]:
 def _schedule_dag(project: Project, s: dict, declared: dict) -> Dag:
     tz = s["timezone"]
     sources = [project.source(n) for n in s["sources"]]
-    tasks = _ingest_tasks(project, sources, tz, prefix=True) if sources else []
+    # A schedule every few minutes is a micro-batch (as `bluelamp run --schedule` runs it).
+    micro_batch = s["every_minutes"] is not None
+    tasks = _ingest_tasks(project, sources, tz, True, micro_batch) if sources else []
     tasks += _model_tasks(project, s["models"], tz, ("silver",) if sources else ())
     if s["checks"]:
         since = TODAY.format(tz=tz)

@@ -8,27 +8,32 @@ import subprocess
 
 import pytest
 from conftest import REPO
+from test_plan import render
 
 from bluelamp_plan import resolve_schedules
 
 JARS = sorted((REPO / "jobs" / "target").glob("bluelamp-jobs-*.jar"))
 
 
-@pytest.fixture(scope="module")
-def java_schedules():
+def bluelamp(*args, check=True):
     if not JARS:
         pytest.fail(
             "jobs/target/bluelamp-jobs-*.jar is missing: build it (mvn -DskipTests package)"
         )
     env = {**os.environ, "BLUELAMP_REPO": str(REPO), "SPARK_LOCAL_IP": "127.0.0.1"}
-    out = subprocess.run(
-        ["java", "-jar", str(JARS[-1]), "schedules", "--json"],
+    return subprocess.run(
+        ["java", "-jar", str(JARS[-1]), *args],
         env=env,
         capture_output=True,
         text=True,
         timeout=120,
-        check=True,
-    ).stdout
+        check=check,
+    )
+
+
+@pytest.fixture(scope="module")
+def java_schedules():
+    out = bluelamp("schedules", "--json").stdout
     return json.loads(out[out.index("[") :])
 
 
@@ -45,3 +50,22 @@ def test_python_resolves_every_schedule_as_java_does(project, java_schedules):
     assert list(python) == list(java)
     for name in java:
         assert python[name] == java[name], name
+
+
+def test_the_command_line_accepts_the_arguments_of_every_task(dags):
+    """Each distinct shape of task arguments (command, options, layer) parsed by the jar's own
+    command line: with --help it parses everything, then prints usage instead of running."""
+    shapes = {}
+    for dag in dags.values():
+        for task in dag.tasks:
+            args = [
+                render(a, "2026-11-22T01:30:00+00:00", "2026-11-23T01:30:00+00:00")
+                for a in task.args
+            ]
+            layer = args[args.index("--layer") + 1] if "--layer" in args else None
+            options = tuple(a for a in args if a.startswith("--"))
+            shapes.setdefault((args[0], options, layer), args)
+    assert len(shapes) >= 5
+    for args in shapes.values():
+        result = bluelamp(*args, "--help", check=False)
+        assert result.returncode == 0, (args, result.stderr[-2000:])

@@ -91,6 +91,9 @@ def test_supervisor_live_refreshes_every_20_minutes_from_every_cad(dags):
     assert sorted(t.args[2] for t in bronze) == incident_sources
     silver = next(t for t in live.tasks if t.task_id == "silver")
     assert set(silver.upstream) == {t.task_id for t in bronze}
+    assert "--micro-batch" in silver.args  # merged, not rebuilt, every 20 minutes
+    daily_silver = [t for d in dags.values() if d.every_minutes is None for t in d.tasks]
+    assert all("--micro-batch" not in t.args for t in daily_silver)
     gold = next(t for t in live.tasks if t.task_id == "gold__supervisor_live")
     assert gold.upstream == ("silver",)
     assert gold.args[:3] == ("run", "--model", "supervisor_live")

@@ -80,6 +80,8 @@ final class ScheduleCommands {
             Main.interval(workspace, from, to),
             reprocess,
             schedule.models(),
+            // A schedule every few minutes is a micro-batch: silver is merged, not rebuilt.
+            schedule.everyMinutes().isPresent(),
             progress)
         ? 0
         : 2;

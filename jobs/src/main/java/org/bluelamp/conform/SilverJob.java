@@ -6,15 +6,19 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.from_utc_timestamp;
 import static org.apache.spark.sql.functions.hour;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.to_date;
 
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,6 +26,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.bluelamp.Progress;
 import org.bluelamp.contract.ColumnType;
 import org.bluelamp.contract.EntitySpec;
@@ -112,22 +117,100 @@ public final class SilverJob {
 
   public JobResult run(EntitySpec entity, List<Force> forces) {
     List<String> forceIds = forces.stream().map(Force::id).toList();
+    TableName target = table(entity);
+    String scope = String.join(", ", forceIds);
+    Dataset<Row> data = conformed(entity, forces, (source, bronze) -> bronze);
+    if (data == null) {
+      // Still written: every entity table exists with its columns, so gold models reading it build
+      // (with no rows from these forces) and rows left from a removed source go.
+      progress.log("silver", target + " (" + scope + "): no source feeds it yet, written empty");
+      data = finish(entity, conform(entity, emptyBronze(entity), forces.get(0)));
+    }
+    String predicate = Force.rowsOf(forceIds);
+    lake.replaceWhere(target, data, predicate);
+    long rows = lake.read(target).filter(predicate).count();
+    progress.log("silver", target + " (" + scope + "): " + Progress.count(rows) + " rows");
+    return JobResult.written("silver", target.toString(), rows);
+  }
+
+  /**
+   * Whether {@link #merge} can bring the entity up to date: its rows depend on their own bronze
+   * record (and the areas) only, with no derivation reading other tables, and the table exists.
+   */
+  public boolean mergeable(EntitySpec entity) {
+    return !derivations.containsKey(entity.name())
+        && entity.reads().isEmpty()
+        && lake.exists(table(entity));
+  }
+
+  /**
+   * The micro-batch path: merges into {@code silver.<entity>} only the bronze records ingested
+   * after the newest ingestion of their source that silver already holds (new keys and newer
+   * versions of known ones; the newest ingestion wins, as in a rebuild) instead of conforming every
+   * record again. Silver's own lineage ({@code _source}, {@code _ingested_at}) says where it
+   * stands, so a failed or skipped run is caught up by the next one.
+   */
+  public JobResult merge(EntitySpec entity, List<Force> forces) {
+    TableName target = table(entity);
+    String scope = String.join(", ", forces.stream().map(Force::id).toList());
+    Map<String, Timestamp> held = new HashMap<>();
+    lake.read(target)
+        .groupBy("_source")
+        .agg(max("_ingested_at"))
+        .collectAsList()
+        .forEach(r -> held.put(r.getString(0), r.getTimestamp(1)));
+    Dataset<Row> data =
+        conformed(
+            entity,
+            forces,
+            (source, bronze) ->
+                held.containsKey(source.id())
+                    ? bronze.filter(col("_ingested_at").gt(lit(held.get(source.id()))))
+                    : bronze);
+    long rows = 0;
+    if (data != null) {
+      data = data.persist(StorageLevel.MEMORY_AND_DISK());
+      rows = data.count();
+      if (rows > 0) {
+        lake.merge(
+            target,
+            data,
+            List.of(keyColumn(entity)),
+            col("s._ingested_at").geq(col("t._ingested_at")));
+      }
+      data.unpersist();
+    }
+    progress.log(
+        "silver",
+        target + " (" + scope + "): " + Progress.count(rows) + " new or changed record(s) merged");
+    return JobResult.written("silver", target.toString(), rows);
+  }
+
+  /**
+   * The entity's rows for the forces from every bronze table feeding it, each narrowed by {@code
+   * select}; null when no bronze table feeds it yet.
+   */
+  private Dataset<Row> conformed(
+      EntitySpec entity,
+      List<Force> forces,
+      BiFunction<SourceContract, Dataset<Row>, Dataset<Row>> select) {
+    List<String> forceIds = forces.stream().map(Force::id).toList();
     List<Dataset<Row>> parts = new ArrayList<>();
     for (SourceContract source : pipelines.feeding(entity.name())) {
       TableName bronze = IngestJob.bronzeTable(source);
       if (forceIds.contains(source.force()) && lake.exists(bronze)) {
-        parts.add(conform(entity, lake.read(bronze), pipelines.force(source.force())));
+        parts.add(
+            conform(
+                entity, select.apply(source, lake.read(bronze)), pipelines.force(source.force())));
       }
     }
-    TableName target = table(entity);
-    String scope = String.join(", ", forceIds);
-    if (parts.isEmpty()) {
-      // Still written: every entity table exists with its columns, so gold models reading it build
-      // (with no rows from these forces) and rows left from a removed source go.
-      progress.log("silver", target + " (" + scope + "): no source feeds it yet, written empty");
-      parts.add(conform(entity, emptyBronze(entity), forces.get(0)));
-    }
-    Dataset<Row> data = parts.stream().reduce((a, b) -> a.unionByName(b, true)).orElseThrow();
+    return parts.isEmpty()
+        ? null
+        : finish(entity, parts.stream().reduce((a, b) -> a.unionByName(b, true)).orElseThrow());
+  }
+
+  /** One row per key, local times, areas, the row key and the entity's derivation. */
+  private Dataset<Row> finish(EntitySpec entity, Dataset<Row> data) {
     data = latestPerKey(entity, data);
     data = localTimes(entity, data);
     List<String> rowKey = new ArrayList<>(List.of("force_id"));
@@ -139,14 +222,7 @@ public final class SilverJob {
     }
     data = data.drop("_zone").withColumn(keyColumn(entity), rowKey(entity));
     Derivation derivation = derivations.get(entity.name());
-    if (derivation != null) {
-      data = derivation.apply(data);
-    }
-    String predicate = Force.rowsOf(forceIds);
-    lake.replaceWhere(target, data, predicate);
-    long rows = lake.read(target).filter(predicate).count();
-    progress.log("silver", target + " (" + scope + "): " + Progress.count(rows) + " rows");
-    return JobResult.written("silver", target.toString(), rows);
+    return derivation == null ? data : derivation.apply(data);
   }
 
   private static Dataset<Row> conform(EntitySpec entity, Dataset<Row> bronze, Force force) {

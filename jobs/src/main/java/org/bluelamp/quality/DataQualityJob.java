@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.to_date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -60,22 +61,42 @@ public final class DataQualityJob {
   }
 
   public JobResult run(List<Force> forces) {
+    return run(forces, pipelines.sources(), true);
+  }
+
+  /**
+   * The micro-batch path: refreshes the failed checks of these sources only, and leaves the
+   * coverage of every entity to the next full run.
+   */
+  public JobResult run(List<Force> forces, List<SourceContract> sources) {
+    return run(forces, sources, false);
+  }
+
+  private JobResult run(List<Force> forces, List<SourceContract> sources, boolean coverage) {
     Dataset<Row> catalog = catalog();
     lake.overwrite(CATALOG, catalog);
     List<String> forceIds = forces.stream().map(Force::id).toList();
+    List<SourceContract> checked =
+        sources.stream().filter(s -> forceIds.contains(s.force())).toList();
     List<Dataset<Row>> parts = new ArrayList<>();
     if (lake.exists(Quarantine.TABLE)) {
-      parts.add(quarantined());
+      parts.add(
+          quarantined()
+              .filter(col("source").isin(checked.stream().map(SourceContract::id).toArray())));
     }
-    for (SourceContract source : pipelines.sources()) {
+    for (SourceContract source : checked) {
       TableName bronze = IngestJob.bronzeTable(source);
-      if (forceIds.contains(source.force())
-          && lake.exists(bronze)
-          && List.of(lake.read(bronze).columns()).contains("_warnings")) {
+      if (lake.exists(bronze) && List.of(lake.read(bronze).columns()).contains("_warnings")) {
         parts.add(warned(source, lake.read(bronze)));
       }
     }
-    String predicate = Force.rowsOf(forceIds);
+    String predicate =
+        Force.rowsOf(forceIds)
+            + (coverage
+                ? ""
+                : checked.stream()
+                    .map(s -> "'" + s.id() + "'")
+                    .collect(Collectors.joining(", ", " AND source IN (", ")")));
     long rows = 0;
     if (!parts.isEmpty()) {
       Dataset<Row> failures = parts.stream().reduce(Dataset::unionByName).orElseThrow();
@@ -84,7 +105,9 @@ public final class DataQualityJob {
       rows = lake.read(ISSUES).filter(predicate).count();
     }
     progress.log("silver", ISSUES + ": " + Progress.count(rows) + " failed checks on records");
-    new SilverCoverage(lake, pipelines, progress).update(forceIds);
+    if (coverage) {
+      new SilverCoverage(lake, pipelines, progress).update(forceIds);
+    }
     return JobResult.written("silver", ISSUES.toString(), rows);
   }
 

@@ -167,18 +167,38 @@ public final class SampleWorld {
 
   /** Runs the given sources and every layer over the whole interval. */
   public Runner.Outcome run(List<SourceContract> sources, boolean reprocess) {
+    return runner().run(sources, List.of(Runner.Layer.values()), interval, reprocess);
+  }
+
+  /** Runs the given sources as the 20-minute schedule does (silver merged, not rebuilt). */
+  public Runner.Outcome microBatch(List<SourceContract> sources) {
+    return runner()
+        .run(
+            sources,
+            List.of(Runner.Layer.values()),
+            interval,
+            false,
+            List.of("supervisor_live"),
+            true);
+  }
+
+  /** Backfills the given sources day by day over the whole interval, as `bluelamp backfill`. */
+  public Runner.Outcome backfill(List<SourceContract> sources) {
+    return runner().backfill(sources, interval.split(java.time.Period.ofDays(1)));
+  }
+
+  private Runner runner() {
     Landing landing =
         new Landing(
             WorldGenerator.landing(dir).toString(),
             SharedSpark.session().sparkContext().hadoopConfiguration());
     return new Runner(
-            lake,
-            pipelines,
-            landing,
-            Repository.sql(),
-            new Progress(System.out),
-            new JobRuns(lake, UUID.randomUUID().toString()),
-            DATABASES)
-        .run(sources, List.of(Runner.Layer.values()), interval, reprocess);
+        lake,
+        pipelines,
+        landing,
+        Repository.sql(),
+        new Progress(System.out),
+        new JobRuns(lake, UUID.randomUUID().toString()),
+        DATABASES);
   }
 }
