@@ -17,11 +17,10 @@ import picocli.CommandLine.Option;
     name = "backfill",
     mixinStandardHelpOptions = true,
     description = {
-      "Re-run the intervals of [--from, --to) one --step at a time: each interval's files and",
-      "database ranges are read again (late and corrected records included), then the silver",
-      "entities and gold models are rebuilt once, placing every record in the period of its",
-      "event. Progress per interval; rerunning a backfill changes nothing. Every job is recorded",
-      "in ops.job_runs."
+      "Re-run [--from, --to) one --step at a time: each interval's files and",
+      "database ranges are read again (late and corrected records included), then",
+      "silver and gold are rebuilt once, placing every record in the period of its",
+      "event. Progress per interval; rerunning a backfill changes nothing."
     })
 final class Backfill implements Callable<Integer> {
   /** How far one interval reaches. */

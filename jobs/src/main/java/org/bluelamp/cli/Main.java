@@ -268,6 +268,11 @@ public final class Main implements Callable<Integer> {
 
   static Interval interval(Workspace workspace, LocalDate from, LocalDate to) {
     if (from != null && to != null) {
+      if (!to.isAfter(from)) {
+        throw Errors.usage(
+            "--to " + to + " is not after --from " + from,
+            "--to is the day after the last one, e.g. --from 2026-03-02 --to 2026-03-09");
+      }
       return new Interval(from, to);
     }
     if (from != null || to != null) {
