@@ -61,6 +61,7 @@ import picocli.CommandLine.Spec;
       Main.Run.class,
       Backfill.class,
       Main.Serve.class,
+      Register.class,
       Main.Demo.class,
       UserCommands.class,
       Main.Audit.class,

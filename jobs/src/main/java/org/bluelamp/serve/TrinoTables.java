@@ -1,14 +1,12 @@
 package org.bluelamp.serve;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.bluelamp.Errors;
 import org.bluelamp.Progress;
@@ -31,30 +29,35 @@ public final class TrinoTables {
    * when one starts.
    */
   public static int registerLake(TrinoServer trino, String lakeRoot, Progress progress) {
-    List<TableName> served =
-        Lake.tables(lakeRoot, ObjectStore.fromEnvironment().hadoopConfiguration());
-    return register(trino, served, t -> Lake.uri(Lake.location(lakeRoot, t)), progress);
+    try (Connection connection = trino.connectAsService()) {
+      return registerLake(connection, TrinoServer.CATALOG, lakeRoot, progress);
+    } catch (SQLException e) {
+      throw Errors.io("register the lake's tables in Trino at " + trino.jdbcUrl(), e);
+    }
   }
 
-  private static int register(
-      TrinoServer trino,
-      List<TableName> tables,
-      Function<TableName, String> location,
-      Progress progress) {
+  /**
+   * The same for any Trino whose Delta catalog {@code catalog} reaches the lake's storage (a
+   * cluster's, with its own metastore), over a connection allowed to run its {@code register_table}
+   * procedure.
+   */
+  public static int registerLake(
+      Connection connection, String catalog, String lakeRoot, Progress progress)
+      throws SQLException {
+    List<TableName> tables =
+        Lake.tables(lakeRoot, ObjectStore.fromEnvironment().hadoopConfiguration());
     int added = 0;
-    try (Connection connection = trino.connectAsService();
-        Statement statement = connection.createStatement()) {
+    try (Statement statement = connection.createStatement()) {
       for (String schema : tables.stream().map(TableName::schema).distinct().toList()) {
         statement.execute(
-            "CREATE SCHEMA IF NOT EXISTS " + TrinoServer.CATALOG + "." + identifier(schema));
+            "CREATE SCHEMA IF NOT EXISTS " + identifier(catalog) + "." + identifier(schema));
       }
       Set<String> known = new HashSet<>();
-      try (PreparedStatement query =
-              connection.prepareStatement(
-                  "SELECT table_schema || '.' || table_name FROM "
-                      + TrinoServer.CATALOG
-                      + ".information_schema.tables WHERE table_schema <> 'information_schema'");
-          ResultSet rows = query.executeQuery()) {
+      try (ResultSet rows =
+          statement.executeQuery(
+              "SELECT table_schema || '.' || table_name FROM "
+                  + identifier(catalog)
+                  + ".information_schema.tables WHERE table_schema <> 'information_schema'")) {
         while (rows.next()) {
           known.add(rows.getString(1));
         }
@@ -65,18 +68,16 @@ public final class TrinoTables {
         }
         statement.execute(
             "CALL "
-                + TrinoServer.CATALOG
+                + identifier(catalog)
                 + ".system.register_table(schema_name => '"
                 + identifier(table.schema())
                 + "', table_name => '"
                 + identifier(table.table())
                 + "', table_location => '"
-                + location.apply(table).replace("'", "''")
+                + Lake.uri(Lake.location(lakeRoot, table)).replace("'", "''")
                 + "')");
         added++;
       }
-    } catch (SQLException e) {
-      throw Errors.io("register the lake's tables in Trino at " + trino.jdbcUrl(), e);
     }
     progress.log("serve", "registered " + added + " new table(s); " + tables.size() + " served");
     return added;

@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,8 +17,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.bluelamp.Cli;
 import org.bluelamp.Progress;
 import org.bluelamp.SharedSpark;
+import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.TableName;
 import org.bluelamp.pipeline.SampleWorld;
 import org.bluelamp.synth.Truth;
@@ -189,5 +193,40 @@ class TrinoServeIT {
                 List.of(RowFactory.create(1), RowFactory.create(2), RowFactory.create(3)), schema));
     assertThat(TrinoTables.registerLake(trino, world.lake.root(), Progress.silent())).isZero();
     assertThat(longsByKey("SELECT 'n', count(*) FROM lake.gold.it_probe")).containsEntry("n", 3L);
+  }
+
+  @Test
+  void registerTellsAnExistingTrinoOfTheTablesOfALakeByItsUrl() throws Exception {
+    Path lakeRoot = Files.createTempDirectory("bluelamp-register");
+    Lake lake = new Lake(SharedSpark.session(), lakeRoot.toString());
+    StructType schema = new StructType().add("n", DataTypes.IntegerType);
+    lake.overwrite(
+        TableName.of("gold.it_register_probe"),
+        SharedSpark.session()
+            .createDataFrame(List.of(RowFactory.create(1), RowFactory.create(2)), schema));
+    Cli.Result register =
+        Cli.run(
+            List.of(
+                "register",
+                "--trino",
+                served.trino.jdbcUrl(),
+                "--user",
+                AccessControl.SERVICE_USER),
+            Map.of(),
+            Map.of("BLUELAMP_LAKE", lakeRoot.toString(), "BLUELAMP_HOME", lakeRoot.toString()),
+            Path.of("target", "register.log"));
+    assertThat(register.exitCode()).as(register.tail()).isZero();
+    assertThat(register.output()).contains("registered 1 new table(s); 1 served");
+    try (Connection service = served.trino.connectAsService();
+        Statement statement = service.createStatement()) {
+      try (ResultSet rows =
+          statement.executeQuery(
+              "SELECT count(*), min(\"$path\") FROM lake.gold.it_register_probe")) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getLong(1)).isEqualTo(2);
+        assertThat(rows.getString(2)).contains(lakeRoot + "/gold/it_register_probe/");
+      }
+      statement.execute("CALL lake.system.unregister_table('gold', 'it_register_probe')");
+    }
   }
 }

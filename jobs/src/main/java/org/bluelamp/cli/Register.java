@@ -1,0 +1,60 @@
+package org.bluelamp.cli;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.bluelamp.Errors;
+import org.bluelamp.Progress;
+import org.bluelamp.serve.TrinoServer;
+import org.bluelamp.serve.TrinoTables;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bluelamp register}: tells an existing Trino (a cluster's) of the lake's new tables. */
+@Command(
+    name = "register",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Register the lake's tables that an existing Trino does not know yet in its Delta",
+      "catalog (by location: later writes are visible without registering again). For a",
+      "Trino of your own, e.g. on Kubernetes; './bluelamp serve' does this for the one it",
+      "starts. The password, if any, comes from BLUELAMP_TRINO_PASSWORD."
+    })
+final class Register implements Callable<Integer> {
+  @Option(
+      names = "--trino",
+      required = true,
+      description = "JDBC URL of the coordinator, e.g. jdbc:trino://trino.bluelamp:8080")
+  String url;
+
+  @Option(
+      names = "--user",
+      required = true,
+      description = "A user allowed to run the catalog's register_table procedure.")
+  String user;
+
+  @Option(
+      names = "--catalog",
+      description = "The Delta catalog over the lake (default: ${DEFAULT-VALUE}).",
+      defaultValue = TrinoServer.CATALOG)
+  String catalog;
+
+  @Override
+  public Integer call() {
+    Workspace workspace = Workspace.fromEnvironment();
+    Properties properties = new Properties();
+    properties.setProperty("user", user);
+    String password = System.getenv("BLUELAMP_TRINO_PASSWORD");
+    if (password != null && !password.isEmpty()) {
+      properties.setProperty("password", password);
+    }
+    try (Connection connection = DriverManager.getConnection(url, properties)) {
+      TrinoTables.registerLake(connection, catalog, workspace.lakeRoot(), new Progress(Main.OUT));
+    } catch (SQLException e) {
+      throw Errors.io("register the lake's tables (" + workspace.lakeRoot() + ") at " + url, e);
+    }
+    return 0;
+  }
+}
