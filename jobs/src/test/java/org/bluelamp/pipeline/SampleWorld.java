@@ -182,9 +182,9 @@ public final class SampleWorld {
             true);
   }
 
-  /** Backfills the given sources day by day over the whole interval, as `bluelamp backfill`. */
-  public Runner.Outcome backfill(List<SourceContract> sources) {
-    return runner().backfill(sources, interval.split(java.time.Period.ofDays(1)));
+  /** Backfills the given sources {@code step} at a time, as `bluelamp backfill --step`. */
+  public Runner.Outcome backfill(List<SourceContract> sources, java.time.Period step) {
+    return runner().backfill(sources, interval.split(step));
   }
 
   private Runner runner() {
