@@ -3,32 +3,12 @@ resolution equals `bluelamp schedules --json` from the shaded jar (built by `mvn
 Maven runs these tests)."""
 
 import json
-import os
-import subprocess
 
 import pytest
-from conftest import REPO
+from conftest import bluelamp
 from test_plan import render
 
 from bluelamp_plan import resolve_schedules
-
-JARS = sorted((REPO / "jobs" / "target").glob("bluelamp-jobs-*.jar"))
-
-
-def bluelamp(*args, check=True):
-    if not JARS:
-        pytest.fail(
-            "jobs/target/bluelamp-jobs-*.jar is missing: build it (mvn -DskipTests package)"
-        )
-    env = {**os.environ, "BLUELAMP_REPO": str(REPO), "SPARK_LOCAL_IP": "127.0.0.1"}
-    return subprocess.run(
-        ["java", "-jar", str(JARS[-1]), *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=check,
-    )
 
 
 @pytest.fixture(scope="module")

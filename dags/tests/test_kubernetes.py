@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 import jinja2
 import pytest
 import yaml
-from conftest import REPO
+from conftest import REPO, bluelamp
 from test_plan import render
 
 K8S = REPO / "infra" / "kubernetes"
@@ -114,7 +114,7 @@ def test_the_lake_settings_are_the_ones_the_jobs_read():
     config, secret, account, role, binding = documents(K8S / "lake" / "lake.yaml")
     java = "".join(
         (REPO / "jobs" / "src" / "main" / "java" / "org" / "bluelamp" / path).read_text()
-        for path in ("lake/ObjectStore.java", "cli/Workspace.java")
+        for path in ("lake/ObjectStore.java", "lake/Metastore.java", "cli/Workspace.java")
     )
     for name in [*config["data"], *secret["stringData"]]:
         assert name in java, f"{name} is read by no job"
@@ -124,25 +124,31 @@ def test_the_lake_settings_are_the_ones_the_jobs_read():
     assert binding["roleRef"]["name"] == role["metadata"]["name"]
 
 
-def test_trino_reads_the_lake_through_the_postgresql_backed_metastore():
+def test_spark_and_trino_share_the_postgresql_backed_metastore(image):
     values = yaml.safe_load((K8S / "trino" / "values.yaml").read_text())
     assert values["image"]["tag"] == pom_property("trino.version")
     catalog = dict(line.split("=", 1) for line in values["catalogs"]["lake"].splitlines())
     assert catalog["connector.name"] == "delta_lake"
-    conf, deployment, service = documents(K8S / "metastore" / "metastore.yaml")
+    _, deployment, service = documents(K8S / "metastore" / "metastore.yaml")
     port = service["spec"]["ports"][0]["port"]
     namespace = service["metadata"]["namespace"]
-    assert catalog["hive.metastore.uri"] == (
-        f"thrift://{service['metadata']['name']}.{namespace}.svc.cluster.local:{port}"
-    )
-    site = ElementTree.fromstring(conf["data"]["metastore-site.xml"])
-    settings = {p.find("name").text: p.find("value").text for p in site}
-    assert settings["javax.jdo.option.ConnectionURL"].startswith("jdbc:postgresql://")
-    assert int(settings["metastore.thrift.port"]) == port
-    (container,) = deployment["spec"]["template"]["spec"]["containers"]
-    assert {"name": "DB_DRIVER", "value": "postgres"} in container["env"]
+    uri = f"thrift://{service['metadata']['name']}.{namespace}.svc.cluster.local:{port}"
     lake = documents(K8S / "lake" / "lake.yaml")[0]["data"]
-    assert catalog["s3.endpoint"] == lake["BLUELAMP_S3_ENDPOINT"] == settings["fs.s3a.endpoint"]
+    assert catalog["hive.metastore.uri"] == lake["BLUELAMP_METASTORE_URI"] == uri
+    # the metastore is `bluelamp metastore` from the jobs' image, with options the jar has
+    (container,) = deployment["spec"]["template"]["spec"]["containers"]
+    assert container["command"][-2:] == ["-jar", image["copies"][image["jar"]]]
+    args = container["args"]
+    assert args[0] == "metastore"
+    options = dict(zip(args[1::2], args[2::2]))
+    assert int(options["--port"]) == port
+    assert options["--database-url"].startswith("jdbc:postgresql://")
+    usage = bluelamp("metastore", "--help").stdout
+    for option in options:
+        assert option in usage, f"bluelamp metastore has no {option}"
+    refs = {next(iter(ref.values()))["name"] for ref in container["envFrom"]}
+    assert refs == {"bluelamp-lake", "bluelamp-object-store"}
+    assert catalog["s3.endpoint"] == lake["BLUELAMP_S3_ENDPOINT"]
     assert catalog["s3.region"] == lake["AWS_REGION"]
     # the embedded catalog, with the metastore and the object store in place of the local disk
     embedded = (REPO / "infra" / "embedded" / "trino" / "catalog" / "lake.properties").read_text()

@@ -24,14 +24,22 @@ fi
 
 pg_up || { echo "databases: PostgreSQL is not answering on 127.0.0.1:5432; install it (apt-get install postgresql) and allow trust or password login for user postgres" >&2; exit 1; }
 maria_up || { echo "databases: MariaDB is not answering on 127.0.0.1:3306; install it (apt-get install mariadb-server) with root allowed from 127.0.0.1" >&2; exit 1; }
+# Creates a PostgreSQL database unless it exists.
+pg_create() {
+  psql -q -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'" | grep -q 1 \
+    || psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $1" >/dev/null
+}
 # The sample world's operational databases (demo and tests); `bluelamp generate` creates tables.
 for db in bluelamp_world bluelamp_world_test bluelamp_world_unit bluelamp_world_trend; do
-  psql -q -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 \
-    || psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db" >/dev/null
+  pg_create "$db"
   mariadb --protocol=tcp -h 127.0.0.1 -P 3306 -uroot -e "CREATE DATABASE IF NOT EXISTS $db CHARACTER SET utf8mb4"
+done
+# The catalog of `bluelamp metastore` (the Hive metastore Spark and Trino may share): PostgreSQL.
+for db in bluelamp_metastore bluelamp_metastore_test; do
+  pg_create "$db"
 done
 # Trino's query audit (its MySQL event listener writes trino_queries there): the demo's and the tests'.
 for db in bluelamp_audit bluelamp_audit_test; do
   mariadb --protocol=tcp -h 127.0.0.1 -P 3306 -uroot -e "CREATE DATABASE IF NOT EXISTS $db CHARACTER SET utf8mb4"
 done
-echo "databases: PostgreSQL and MariaDB are up on loopback (databases bluelamp_world, bluelamp_world_test, bluelamp_world_unit, bluelamp_world_trend; audit: bluelamp_audit, bluelamp_audit_test)"
+echo "databases: PostgreSQL and MariaDB are up on loopback (databases bluelamp_world, bluelamp_world_test, bluelamp_world_unit, bluelamp_world_trend; metastore: bluelamp_metastore, bluelamp_metastore_test; audit: bluelamp_audit, bluelamp_audit_test)"

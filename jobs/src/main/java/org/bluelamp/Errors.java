@@ -117,6 +117,15 @@ public final class Errors {
         cause);
   }
 
+  public static BluelampException metastoreCatalog(String jdbcUrl, String user, Throwable cause) {
+    return new BluelampException(
+        "The metastore cannot open its catalog in " + jdbcUrl + " as " + user,
+        String.valueOf(cause.getMessage()),
+        "start PostgreSQL and create the database (infra/embedded/databases.sh creates"
+            + " bluelamp_metastore), or give another with --database-url",
+        cause);
+  }
+
   public static BluelampException usage(String problem, String fix) {
     return new BluelampException(problem, "", fix, null);
   }

@@ -44,6 +44,23 @@ public final class Cli {
    */
   public static Result run(
       List<String> args, Map<String, String> sparkConf, Map<String, String> environment, Path log) {
+    Process process = start(args, sparkConf, environment, log);
+    try {
+      if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(
+            "bluelamp " + String.join(" ", args) + " ran over " + TIMEOUT_MINUTES + " min: " + log);
+      }
+      return new Result(process.exitValue(), log);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Starts {@code bluelamp args} as {@link #run} does, without waiting (a server). */
+  public static Process start(
+      List<String> args, Map<String, String> sparkConf, Map<String, String> environment, Path log) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx2g");
@@ -64,18 +81,9 @@ public final class Cli {
     builder.environment().putAll(environment);
     try {
       Files.createDirectories(log.getParent());
-      Process process = builder.start();
-      if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new IllegalStateException(
-            "bluelamp " + String.join(" ", args) + " ran over " + TIMEOUT_MINUTES + " min: " + log);
-      }
-      return new Result(process.exitValue(), log);
+      return builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 

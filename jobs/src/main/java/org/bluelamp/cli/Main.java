@@ -62,6 +62,8 @@ import picocli.CommandLine.Spec;
       Backfill.class,
       Main.Serve.class,
       Register.class,
+      MetastoreCommand.class,
+      AccessRulesExport.class,
       Main.Demo.class,
       UserCommands.class,
       Main.Audit.class,

@@ -1,15 +1,14 @@
 package org.bluelamp.cli;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.bluelamp.Errors;
 import org.bluelamp.Progress;
 import org.bluelamp.serve.TrinoServer;
 import org.bluelamp.serve.TrinoTables;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bluelamp register}: tells an existing Trino (a cluster's) of the lake's new tables. */
@@ -23,17 +22,7 @@ import picocli.CommandLine.Option;
       "starts. The password, if any, comes from BLUELAMP_TRINO_PASSWORD."
     })
 final class Register implements Callable<Integer> {
-  @Option(
-      names = "--trino",
-      required = true,
-      description = "JDBC URL of the coordinator, e.g. jdbc:trino://trino.bluelamp:8080")
-  String url;
-
-  @Option(
-      names = "--user",
-      required = true,
-      description = "A user allowed to run the catalog's register_table procedure.")
-  String user;
+  @Mixin ExistingTrino trino;
 
   @Option(
       names = "--catalog",
@@ -44,16 +33,11 @@ final class Register implements Callable<Integer> {
   @Override
   public Integer call() {
     Workspace workspace = Workspace.fromEnvironment();
-    Properties properties = new Properties();
-    properties.setProperty("user", user);
-    String password = System.getenv("BLUELAMP_TRINO_PASSWORD");
-    if (password != null && !password.isEmpty()) {
-      properties.setProperty("password", password);
-    }
-    try (Connection connection = DriverManager.getConnection(url, properties)) {
+    try (Connection connection = trino.connect()) {
       TrinoTables.registerLake(connection, catalog, workspace.lakeRoot(), new Progress(Main.OUT));
     } catch (SQLException e) {
-      throw Errors.io("register the lake's tables (" + workspace.lakeRoot() + ") at " + url, e);
+      throw Errors.io(
+          "register the lake's tables (" + workspace.lakeRoot() + ") at " + trino.url, e);
     }
     return 0;
   }

@@ -81,7 +81,13 @@ public final class Lake {
   }
 
   public synchronized void register(TableName name) {
-    spark.sql("CREATE DATABASE IF NOT EXISTS " + name.schema());
+    // The schema's folder in the lake: a shared metastore then records where the lake is.
+    spark.sql(
+        "CREATE DATABASE IF NOT EXISTS "
+            + name.schema()
+            + " LOCATION '"
+            + (root + "/" + name.schema()).replace("'", "''")
+            + "'");
     // The catalog is the session's: a name another lake registered is pointed at this lake. Only
     // catalog metadata is read and dropped (the other lake's files may be gone; they are never
     // touched).

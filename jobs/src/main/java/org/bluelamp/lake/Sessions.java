@@ -1,5 +1,6 @@
 package org.bluelamp.lake;
 
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /** The one place a SparkSession is configured: Delta, Sedona, Kryo and sane local defaults. */
@@ -23,8 +24,6 @@ public final class Sessions {
                 "org.apache.spark.sql.delta.catalog.DeltaCatalog")
             .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
             .config("spark.kryo.registrator", "org.apache.sedona.core.serde.SedonaKryoRegistrator")
-            // Tables are Delta folders registered by path at start-up (Lake), not a Hive metastore.
-            .config("spark.sql.catalogImplementation", "in-memory")
             .config("spark.sql.warehouse.dir", warehouseDir)
             // Every instant is stored in UTC; local times are computed from the force's zone.
             .config("spark.sql.session.timeZone", "UTC")
@@ -51,6 +50,12 @@ public final class Sessions {
                 builder.config("spark.hadoop." + key, value);
               }
             });
+    // Tables are Delta folders registered by name in the catalog (Lake): the session's own
+    // in-memory one, filled from the lake at start-up, or a Hive metastore shared with Trino.
+    Metastore.fromEnvironment()
+        .map(Metastore::sparkSettings)
+        .orElse(Map.of("spark.sql.catalogImplementation", "in-memory"))
+        .forEach(builder::config);
     if (!System.getProperties().containsKey("spark.master")) {
       builder
           .master("local[*]")

@@ -57,14 +57,22 @@ public final class AccessControl {
     return sync(trino, progress);
   }
 
-  /** Rewrites the rules and groups from what Trino serves now; waits until Trino has them. */
-  public AccessRules.Rules sync(TrinoServer trino, Progress progress) {
-    AuthFiles auth = trino.auth();
+  /** What a Trino serves (tables with their columns) and who is in which role. */
+  public record Served(List<AccessRules.ServedTable> tables, Map<String, Set<String>> groups) {
+    public int users() {
+      return groups.values().stream().mapToInt(Set::size).sum();
+    }
+  }
+
+  /**
+   * Reads the tables of the {@code lake} catalog and the users of {@code ops.user_scope} over a
+   * connection as the service account (which sees everything).
+   */
+  public Served served(Connection connection) throws SQLException {
     Map<TableName, Map<String, String>> columns =
         new TreeMap<>(java.util.Comparator.comparing(TableName::toString));
     Map<String, Set<String>> groups = new TreeMap<>();
-    try (Connection connection = trino.connectAsService();
-        Statement statement = connection.createStatement()) {
+    try (Statement statement = connection.createStatement()) {
       try (ResultSet rows =
           statement.executeQuery(
               "SELECT table_schema, table_name, column_name, data_type FROM "
@@ -89,16 +97,35 @@ public final class AccessControl {
           }
         }
       }
+    }
+    List<AccessRules.ServedTable> tables = new ArrayList<>();
+    columns.forEach(
+        (table, types) ->
+            tables.add(
+                new AccessRules.ServedTable(
+                    table, types, declared.getOrDefault(table, AccessRules.Declared.NONE))));
+    return new Served(tables, groups);
+  }
+
+  /**
+   * The rules for what is served; {@code key} is the secret of pseudonymous keys (the same key
+   * always gives a person the same pseudonym).
+   */
+  public AccessRules.Rules rules(Served served, String key) {
+    return AccessRules.generate(policy, served.tables(), key);
+  }
+
+  /** Rewrites the rules and groups from what Trino serves now; waits until Trino has them. */
+  public AccessRules.Rules sync(TrinoServer trino, Progress progress) {
+    AuthFiles auth = trino.auth();
+    Served served;
+    try (Connection connection = trino.connectAsService()) {
+      served = served(connection);
     } catch (SQLException e) {
       throw Errors.io("read the served tables and users from Trino at " + trino.jdbcUrl(), e);
     }
-    List<AccessRules.ServedTable> served = new ArrayList<>();
-    columns.forEach(
-        (table, types) ->
-            served.add(
-                new AccessRules.ServedTable(
-                    table, types, declared.getOrDefault(table, AccessRules.Declared.NONE))));
-    AccessRules.Rules rules = AccessRules.generate(policy, served, auth.secret("pseudonym-key"));
+    Map<String, Set<String>> groups = served.groups();
+    AccessRules.Rules rules = rules(served, auth.secret("pseudonym-key"));
     boolean changed = replace(auth, AuthFiles.RULES, rules.json());
     changed |= replace(auth, AuthFiles.GROUPS, groupFile(groups));
     if (trino.secure()) {
@@ -109,23 +136,50 @@ public final class AccessControl {
         auth.writePasswords(passwords);
       }
     }
-    rules.skipped().forEach(s -> progress.log("access", "not granted: " + s));
-    progress.log(
-        "access",
-        served.size()
-            + " tables served; "
-            + groups.values().stream().mapToInt(Set::size).sum()
-            + " user(s) in "
-            + groups.size()
-            + " role(s); rules from "
-            + policy.file().getFileName());
+    report(served, rules, progress);
     if (changed) {
       pause();
     }
     return rules;
   }
 
-  private static String groupFile(Map<String, Set<String>> groups) {
+  /**
+   * Writes {@code rules.json} and {@code groups.txt} for a Trino of one's own (e.g. the Helm
+   * chart's access-control ConfigMap) into {@code dir}, from what it serves over {@code
+   * connection}.
+   */
+  public AccessRules.Rules export(Connection connection, String key, Path dir, Progress progress)
+      throws SQLException {
+    Served served = served(connection);
+    AccessRules.Rules rules = rules(served, key);
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve(AuthFiles.RULES), rules.json());
+      Files.writeString(dir.resolve(AuthFiles.GROUPS), groupFile(served.groups()));
+    } catch (java.io.IOException e) {
+      throw Errors.io("write the access rules into " + dir, e);
+    }
+    report(served, rules, progress);
+    progress.log("access", "wrote " + dir.resolve(AuthFiles.RULES) + " and " + AuthFiles.GROUPS);
+    return rules;
+  }
+
+  /** Says what the rules grant: what was not granted, and how many tables and users. */
+  public void report(Served served, AccessRules.Rules rules, Progress progress) {
+    rules.skipped().forEach(s -> progress.log("access", "not granted: " + s));
+    progress.log(
+        "access",
+        served.tables().size()
+            + " tables served; "
+            + served.users()
+            + " user(s) in "
+            + served.groups().size()
+            + " role(s); rules from "
+            + policy.file().getFileName());
+  }
+
+  /** Trino's group file: one line per role, {@code role:user1,user2}. */
+  public static String groupFile(Map<String, Set<String>> groups) {
     StringBuilder content = new StringBuilder();
     groups.forEach(
         (role, users) ->

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.bluelamp.Errors;
+import org.bluelamp.lake.Metastore;
 import org.bluelamp.lake.ObjectStore;
 
 /**
@@ -42,7 +44,6 @@ final class TrinoConfig {
     Map<String, String> values = new TreeMap<>();
     values.put("port", Integer.toString(port));
     values.put("data_dir", runDir.resolve("data").toAbsolutePath().toString());
-    values.put("metastore_dir", runDir.resolve("metastore").toAbsolutePath().toString());
     values.put("etc_dir", runDir.resolve("etc").toAbsolutePath().toString());
     values.put("auth_dir", runDir.resolve("auth").toAbsolutePath().toString());
     values.put("lake_root", lakeRoot);
@@ -60,16 +61,10 @@ final class TrinoConfig {
       for (String file : FILES) {
         Files.writeString(runDir.resolve("etc").resolve(file), render(file, values));
       }
-      if (ObjectStore.holds(lakeRoot)) {
-        StringBuilder lines = new StringBuilder("# The lake's object store (ObjectStore)\n");
-        ObjectStore.fromEnvironment()
-            .trinoCatalog()
-            .forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
-        Files.writeString(
-            runDir.resolve("etc/catalog/" + TrinoServer.CATALOG + ".properties"),
-            lines,
-            StandardOpenOption.APPEND);
-      }
+      Files.writeString(
+          runDir.resolve("etc/catalog/" + TrinoServer.CATALOG + ".properties"),
+          catalogLines(runDir, lakeRoot),
+          StandardOpenOption.APPEND);
       if (secure.isPresent()) {
         Files.writeString(
             runDir.resolve("etc/config.properties"),
@@ -82,6 +77,29 @@ final class TrinoConfig {
     } catch (IOException e) {
       throw Errors.io("write the Trino configuration under " + runDir, e);
     }
+  }
+
+  /**
+   * Where the Delta catalog keeps its tables (the Hive metastore shared with Spark, else Trino's
+   * own files) and how it reaches an object-store lake.
+   */
+  private static String catalogLines(Path runDir, String lakeRoot) {
+    Map<String, String> catalog = new LinkedHashMap<>();
+    Optional<Metastore> metastore = Metastore.fromEnvironment();
+    if (metastore.isPresent()) {
+      catalog.putAll(metastore.get().trinoCatalog());
+    } else {
+      catalog.put("hive.metastore", "file");
+      // local:// (not file://): with file:// the metastore's schema listing silently breaks.
+      catalog.put(
+          "hive.metastore.catalog.dir", "local://" + runDir.resolve("metastore").toAbsolutePath());
+    }
+    if (ObjectStore.holds(lakeRoot)) {
+      catalog.putAll(ObjectStore.fromEnvironment().trinoCatalog());
+    }
+    StringBuilder lines = new StringBuilder();
+    catalog.forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
+    return lines.toString();
   }
 
   private static String render(String file, Map<String, String> values) throws IOException {

@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hive.conf.HiveConf;
+import org.apache.hadoop.hive.metastore.HiveMetaStoreClient;
+import org.apache.hadoop.hive.metastore.api.Table;
 import org.apache.spark.sql.Row;
 import org.bluelamp.Cli;
 import org.bluelamp.FileTrees;
@@ -25,6 +28,7 @@ import org.bluelamp.Repository;
 import org.bluelamp.SharedSpark;
 import org.bluelamp.WorldDatabases;
 import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.Metastore;
 import org.bluelamp.lake.ObjectStore;
 import org.bluelamp.lake.TableName;
 import org.junit.jupiter.api.AfterAll;
@@ -32,10 +36,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The lake on an S3-compatible object store: the moto server, started on loopback by {@code
- * infra/embedded/objectstore.sh}, holds {@code s3a://bluelamp-it/lake}; {@code bluelamp run --force
- * lebanon} writes every layer there through s3a, the gold tables equal local mode's, and {@code
- * bluelamp serve} starts Trino reading the same objects through its native S3 file system.
+ * A cluster's shape on one machine: the lake on an S3-compatible object store and one catalog
+ * shared by Spark and Trino. The moto server, started on loopback by {@code
+ * infra/embedded/objectstore.sh}, holds {@code s3a://bluelamp-it/lake}; {@code bluelamp metastore}
+ * keeps the catalog in PostgreSQL. {@code bluelamp run --force lebanon} writes every layer to the
+ * store through s3a and creates each table in the metastore; the gold tables equal local mode's;
+ * {@code bluelamp serve} starts Trino, which finds every table in the metastore (none to register)
+ * and reads the same objects through its native S3 file system.
  */
 class ObjectStoreIT {
   private static final String BUCKET = "bluelamp-it";
@@ -43,8 +50,10 @@ class ObjectStoreIT {
   private static final String READER = "s3reader";
   private static final Path WORK = Path.of("target", "object-store").toAbsolutePath();
   private static final Path HOME = WORK.resolve("home");
+  private static final String METASTORE_DATABASE = "bluelamp_metastore_test";
   private static Map<String, String> environment;
   private static int trinoPort;
+  private static Process metastore;
 
   @BeforeAll
   static void startTheStore() throws IOException {
@@ -60,16 +69,68 @@ class ObjectStoreIT {
     environment.put("AWS_ACCESS_KEY_ID", "bluelamp-test");
     environment.put("AWS_SECRET_ACCESS_KEY", "bluelamp-test-secret");
     environment.put("AWS_REGION", "eu-west-2");
+    int metastorePort = freePort();
+    environment.put(Metastore.URI, "thrift://127.0.0.1:" + metastorePort);
+    emptyCatalogDatabase();
+    metastore =
+        Cli.start(
+            List.of(
+                "metastore",
+                "--port",
+                Integer.toString(metastorePort),
+                "--database-url",
+                "jdbc:postgresql://127.0.0.1:5432/" + METASTORE_DATABASE),
+            Map.of(),
+            environment,
+            WORK.resolve("metastore.log"));
+    awaitListening(metastorePort, WORK.resolve("metastore.log"));
+  }
+
+  private static void awaitListening(int port, Path log) throws IOException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+    while (true) {
+      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+        return;
+      } catch (IOException notYet) {
+        if (!metastore.isAlive() || System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "the metastore did not listen on " + port + ":\n" + Files.readString(log));
+        }
+        try {
+          Thread.sleep(500);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+  }
+
+  /** A catalog database without the tables of an earlier run (the metastore recreates them). */
+  private static void emptyCatalogDatabase() {
+    try (Connection postgres =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+        Statement statement = postgres.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + METASTORE_DATABASE + " WITH (FORCE)");
+      statement.execute("CREATE DATABASE " + METASTORE_DATABASE);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot reset " + METASTORE_DATABASE, e);
+    }
   }
 
   @AfterAll
   static void stopEverything() {
     bluelamp("stop.log", "serve", "--stop");
     script("stop", WORK.toString());
+    if (metastore != null) {
+      metastore.destroy();
+    }
   }
 
   @Test
-  void aPipelineWritesTheLakeThroughS3aAndTrinoReadsItFromTheSameStore() throws Exception {
+  void aPipelineWritesTheLakeThroughS3aAndItsCatalogToTheMetastoreAndTrinoReadsBoth()
+      throws Exception {
     SampleWorld world = SampleWorld.built();
     Files.createSymbolicLink(HOME.resolve("world"), world.dir);
 
@@ -81,8 +142,14 @@ class ObjectStoreIT {
         List.of(),
         GoldComparison.differences(world.lake, onStore, Set.of("lebanon"), Set.of("usage_daily")));
 
+    assertCatalogued(onStore.tables());
+
     assertSucceeded(bluelamp("user.log", "user", "add", READER, "--role", "engineer"));
-    assertSucceeded(bluelamp("serve.log", "serve", "--port", Integer.toString(trinoPort)));
+    Cli.Result serve = bluelamp("serve.log", "serve", "--port", Integer.toString(trinoPort));
+    assertSucceeded(serve);
+    assertTrue(
+        serve.output().contains("registered 0 new table(s)"),
+        "Trino found every table in the shared metastore:\n" + serve.tail());
     Row spark =
         onStore
             .read(new TableName("gold", "crime_counts_daily"))
@@ -99,6 +166,29 @@ class ObjectStoreIT {
       assertEquals(spark.getLong(0), rows.getLong(1), "rows through Trino");
       assertEquals(spark.getLong(1), rows.getLong(2), "crimes through Trino");
       assertTrue(rows.getString(3).startsWith(LAKE + "/gold/"), rows.getString(3));
+    }
+  }
+
+  /**
+   * Every table of the lake is in the metastore, asked over Thrift as Trino and other Spark
+   * sessions do, as a Delta table at its place on the store.
+   */
+  private static void assertCatalogued(List<TableName> tables) throws Exception {
+    HiveConf conf = new HiveConf();
+    conf.set("hive.metastore.uris", environment.get(Metastore.URI));
+    HiveMetaStoreClient client = new HiveMetaStoreClient(conf);
+    try {
+      assertTrue(tables.size() > 30, "the lake has every layer: " + tables);
+      for (TableName name : tables) {
+        Table table = client.getTable(name.schema(), name.table());
+        assertEquals("delta", table.getParameters().get("spark.sql.sources.provider"), name + "");
+        assertEquals(
+            Lake.location(LAKE, name),
+            table.getSd().getSerdeInfo().getParameters().get("path"),
+            name + " location");
+      }
+    } finally {
+      client.close();
     }
   }
 

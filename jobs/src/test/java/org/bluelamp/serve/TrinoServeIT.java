@@ -229,4 +229,39 @@ class TrinoServeIT {
       statement.execute("CALL lake.system.unregister_table('gold', 'it_register_probe')");
     }
   }
+
+  @Test
+  void accessRulesExportedForATrinoOfOnesOwnAreTheOnesServeEnforces() throws Exception {
+    TrinoServer trino = served.trino;
+    served.access.sync(trino, Progress.silent());
+    Path out = Path.of("target", "access-rules").toAbsolutePath();
+    Cli.Result export =
+        Cli.run(
+            List.of(
+                "access-rules",
+                "--trino",
+                trino.jdbcUrl(),
+                "--user",
+                AccessControl.SERVICE_USER,
+                "--out",
+                out.toString()),
+            Map.of(),
+            Map.of("BLUELAMP_PSEUDONYM_KEY", trino.auth().secret("pseudonym-key")),
+            Path.of("target", "access-rules.log"));
+    assertThat(export.exitCode()).as(export.tail()).isZero();
+    assertThat(Files.readString(out.resolve(AuthFiles.RULES)))
+        .isEqualTo(Files.readString(trino.auth().path(AuthFiles.RULES)));
+    assertThat(Files.readString(out.resolve(AuthFiles.GROUPS)))
+        .isEqualTo(Files.readString(trino.auth().path(AuthFiles.GROUPS)))
+        .contains("analyst:" + ServedWorld.ANALYST);
+
+    Cli.Result keyless =
+        Cli.run(
+            List.of("access-rules", "--trino", trino.jdbcUrl(), "--user", "x", "--out", "y"),
+            Map.of(),
+            Map.of(),
+            Path.of("target", "access-rules-keyless.log"));
+    assertThat(keyless.exitCode()).isNotZero();
+    assertThat(keyless.output()).contains("BLUELAMP_PSEUDONYM_KEY is not set");
+  }
 }
