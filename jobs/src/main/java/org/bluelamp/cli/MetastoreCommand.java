@@ -61,21 +61,18 @@ final class MetastoreCommand implements Callable<Integer> {
                 Objects.requireNonNullElse(System.getenv("BLUELAMP_METASTORE_DB_PASSWORD"), ""),
                 Objects.requireNonNullElse(
                     warehouse, workspace.home().resolve("warehouse").toString())));
+    String uri = "thrift://" + host + ":" + metastore.port();
     new Progress(Main.OUT)
         .log(
             "metastore",
-            "listening on thrift://"
-                + host
-                + ":"
-                + metastore.port()
+            "listening on "
+                + uri
                 + " (catalog in "
                 + databaseUrl
                 + "); use it with "
                 + Metastore.URI
-                + "=thrift://"
-                + host
-                + ":"
-                + metastore.port());
+                + "="
+                + uri);
     metastore.serve();
     return 0;
   }

@@ -58,8 +58,8 @@ public final class AccessControl {
   }
 
   /** What a Trino serves (tables with their columns) and who is in which role. */
-  public record Served(List<AccessRules.ServedTable> tables, Map<String, Set<String>> groups) {
-    public int users() {
+  private record Served(List<AccessRules.ServedTable> tables, Map<String, Set<String>> groups) {
+    int users() {
       return groups.values().stream().mapToInt(Set::size).sum();
     }
   }
@@ -68,7 +68,7 @@ public final class AccessControl {
    * Reads the tables of the {@code lake} catalog and the users of {@code ops.user_scope} over a
    * connection as the service account (which sees everything).
    */
-  public Served served(Connection connection) throws SQLException {
+  private Served served(Connection connection) throws SQLException {
     Map<TableName, Map<String, String>> columns =
         new TreeMap<>(java.util.Comparator.comparing(TableName::toString));
     Map<String, Set<String>> groups = new TreeMap<>();
@@ -111,7 +111,7 @@ public final class AccessControl {
    * The rules for what is served; {@code key} is the secret of pseudonymous keys (the same key
    * always gives a person the same pseudonym).
    */
-  public AccessRules.Rules rules(Served served, String key) {
+  private AccessRules.Rules rules(Served served, String key) {
     return AccessRules.generate(policy, served.tables(), key);
   }
 
@@ -165,7 +165,7 @@ public final class AccessControl {
   }
 
   /** Says what the rules grant: what was not granted, and how many tables and users. */
-  public void report(Served served, AccessRules.Rules rules, Progress progress) {
+  private void report(Served served, AccessRules.Rules rules, Progress progress) {
     rules.skipped().forEach(s -> progress.log("access", "not granted: " + s));
     progress.log(
         "access",
@@ -179,7 +179,7 @@ public final class AccessControl {
   }
 
   /** Trino's group file: one line per role, {@code role:user1,user2}. */
-  public static String groupFile(Map<String, Set<String>> groups) {
+  private static String groupFile(Map<String, Set<String>> groups) {
     StringBuilder content = new StringBuilder();
     groups.forEach(
         (role, users) ->

@@ -24,8 +24,7 @@ import org.bluelamp.lake.ObjectStore;
  * scripts are not in any jar: the tables are created on first use by DataNucleus, which by default
  * also adds foreign keys lazily, from a second connection, while the first one's transaction holds
  * a lock on the referenced table: the first CREATE TABLE waits on itself forever (seen with
- * PostgreSQL 15). So tables and columns are created, constraints are not. For a production
- * metastore, create the schema with Hive's schematool (infra/kubernetes/metastore).
+ * PostgreSQL 15). So tables and columns are created, constraints are not.
  */
 public final class HiveMetastore {
   private final TServer server;
@@ -80,12 +79,8 @@ public final class HiveMetastore {
     return socket.getServerSocket().getLocalPort();
   }
 
-  /** Answers until {@link #stop()}. */
+  /** Answers until the process is stopped. */
   public void serve() {
     server.serve();
-  }
-
-  public void stop() {
-    server.stop();
   }
 }

@@ -149,7 +149,9 @@ public final class GetisOrd {
    * Adds {@code gi_bin}, Esri's confidence bin: +-3 at 99%, +-2 at 95%, +-1 at 90% (hot positive,
    * cold negative), 0 otherwise. With {@code fdr}, each level's p-value threshold is the
    * Benjamini-Hochberg one over all cells, which keeps the expected share of false hot and cold
-   * spots among those found within the level (Esri's "Apply False Discovery Rate correction").
+   * spots among those found within the level (Esri's "Apply False Discovery Rate correction"); it
+   * reads {@code local}'s p-values once before the bins are computed, so persist {@code local}
+   * first when it is expensive.
    */
   public static Dataset<Row> withBins(Dataset<Row> local, boolean fdr) {
     double[] thresholds = LEVELS.clone();

@@ -83,25 +83,21 @@ class ObjectStoreIT {
             Map.of(),
             environment,
             WORK.resolve("metastore.log"));
-    awaitListening(metastorePort, WORK.resolve("metastore.log"));
+    awaitReady(WORK.resolve("metastore.log"));
   }
 
-  private static void awaitListening(int port, Path log) throws IOException {
+  /** Waits for the line {@code bluelamp metastore} prints once it listens. */
+  private static void awaitReady(Path log) throws IOException {
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
-    while (true) {
-      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-        return;
-      } catch (IOException notYet) {
-        if (!metastore.isAlive() || System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              "the metastore did not listen on " + port + ":\n" + Files.readString(log));
-        }
-        try {
-          Thread.sleep(500);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(e);
-        }
+    while (!Files.readString(log).contains("metastore listening on thrift://")) {
+      if (!metastore.isAlive() || System.nanoTime() > deadline) {
+        throw new IllegalStateException("the metastore did not start:\n" + Files.readString(log));
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
       }
     }
   }
