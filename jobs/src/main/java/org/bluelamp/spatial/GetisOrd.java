@@ -1,24 +1,32 @@
 package org.bluelamp.spatial;
 
+import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.commons.math3.special.Erf;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -40,7 +48,9 @@ import org.apache.spark.sql.types.StructType;
  * <p>Why not Sedona's {@code GetisOrd.gLocal}: it takes every row's neighbours as a list made by a
  * distance self-join of geometries. On a grid the neighbours of a cell are the same offsets for
  * every cell, so here each cell sends its value to the cells at those offsets and one aggregation
- * gives every cell's sums: no spatial join, no lists, linear in cells times offsets.
+ * gives every cell's sums: no spatial join, no lists, linear in non-empty cells times offsets. The
+ * same code computes space-time Gi* over a cube of cells by time step (Esri's emerging hot-spot
+ * analysis): a neighbour is also the same cells in the steps before.
  */
 public final class GetisOrd {
   /** How a neighbour within the band weighs. */
@@ -51,10 +61,59 @@ public final class GetisOrd {
     INVERSE_DISTANCE
   }
 
+  /**
+   * Which cells are a cell's neighbours and how they weigh: those within {@code bandCells} cell
+   * sizes (centre to centre), the cell itself included for Gi* ({@code star}); in a space-time cube
+   * ({@code timeSteps} > 0) also the same cells in each of the {@code timeSteps} time steps before,
+   * with the same weights (Esri's neighbourhood time step).
+   */
+  public record Neighbourhood(double bandCells, Weights weights, boolean star, int timeSteps) {
+    public Neighbourhood {
+      requireNonNull(weights, "weights");
+      if (!(bandCells >= 1) || timeSteps < 0) {
+        throw new IllegalArgumentException(
+            "a neighbourhood needs a band of at least one cell and timeSteps >= 0, not "
+                + bandCells
+                + " and "
+                + timeSteps);
+      }
+    }
+
+    /** Gi* on a plain grid. */
+    public static Neighbourhood star(double bandCells, Weights weights) {
+      return new Neighbourhood(bandCells, weights, true, 0);
+    }
+
+    /**
+     * The offsets (in cells and time steps, backwards) of the neighbours with their weights; the
+     * cell itself (0, 0, 0) only for Gi*.
+     */
+    List<Row> offsets() {
+      List<Row> offsets = new ArrayList<>();
+      long reach = (long) Math.floor(bandCells);
+      for (long dx = -reach; dx <= reach; dx++) {
+        for (long dy = -reach; dy <= reach; dy++) {
+          double distance = Math.sqrt((double) dx * dx + (double) dy * dy);
+          if (distance > bandCells + 1e-9) {
+            continue;
+          }
+          double w = distance == 0 || weights == Weights.BINARY ? 1.0 : 1.0 / distance;
+          for (long dt = 0; dt <= timeSteps; dt++) {
+            if (distance > 0 || dt > 0 || star) {
+              offsets.add(RowFactory.create(dx, dy, dt, w));
+            }
+          }
+        }
+      }
+      return offsets;
+    }
+  }
+
   private static final StructType OFFSET =
       new StructType()
           .add("dx", DataTypes.LongType)
           .add("dy", DataTypes.LongType)
+          .add("dt", DataTypes.LongType)
           .add("w", DataTypes.DoubleType);
 
   private static final UserDefinedFunction TWO_SIDED_P =
@@ -66,80 +125,117 @@ public final class GetisOrd {
   private GetisOrd() {}
 
   /**
-   * The neighbour offsets (in cells) within {@code bandCells} cell sizes of a cell, centre to
-   * centre, with their weights; the cell itself (offset 0, 0) only when {@code star}.
-   */
-  public static List<Row> offsets(double bandCells, Weights weights, boolean star) {
-    List<Row> offsets = new ArrayList<>();
-    long reach = (long) Math.floor(bandCells);
-    for (long dx = -reach; dx <= reach; dx++) {
-      for (long dy = -reach; dy <= reach; dy++) {
-        double distance = Math.sqrt((double) dx * dx + (double) dy * dy);
-        if (distance > bandCells + 1e-9 || (distance == 0 && !star)) {
-          continue;
-        }
-        double w = distance == 0 || weights == Weights.BINARY ? 1.0 : 1.0 / distance;
-        offsets.add(RowFactory.create(dx, dy, w));
-      }
-    }
-    return offsets;
-  }
-
-  /**
-   * Gi* (when {@code star}) or Gi of every cell of {@code cells} ({@code cell_x}, {@code cell_y}:
-   * the cell's column and row; {@code value}: its count, 0 for an empty cell of the study area).
-   * Adds {@code gi_z} and {@code gi_p}; a cell whose statistic is undefined (no variation) has
-   * NULL.
+   * Gi* (for a {@code star} neighbourhood) or Gi of every cell of {@code cells}: {@code cell_x},
+   * {@code cell_y} (the cell's column and row), {@code cell_t} (its time step, only in a space-time
+   * cube), {@code value} (its count, 0 for an empty cell of the study area), the {@code areas}
+   * columns (each combination is a study area: a force, say) and the {@code layers} columns (each
+   * combination within an area is its own statistic, with its own mean and deviation: a month,
+   * say). Every layer of an area must hold the same cells, and in a cube every cell must have every
+   * step from 0. Adds {@code gi_z} and {@code gi_p}; a cell whose statistic is undefined (no
+   * variation) has NULL.
+   *
+   * <p>Only the non-zero cells send their values (events are sparse: most cells are empty), and the
+   * weight sums, which depend on the area's shape alone, are computed once per area on the plane
+   * and scaled by the time steps a cube's window holds.
    */
   public static Dataset<Row> local(
-      Dataset<Row> cells, double bandCells, Weights weights, boolean star) {
-    Row totals =
-        cells
-            .agg(count(lit(1)), sum(col("value")), sum(col("value").multiply(col("value"))))
-            .first();
-    double n = totals.getLong(0);
-    double total = totals.isNullAt(1) ? 0 : totals.getDouble(1);
-    double totalSquares = totals.isNullAt(2) ? 0 : totals.getDouble(2);
-    Dataset<Row> offsets =
-        cells.sparkSession().createDataFrame(offsets(bandCells, weights, star), OFFSET);
-    // Each cell j sends w * x_j, w and w^2 to the cell i = j - offset; the sums of what arrives at
-    // a cell of the study area are its sum_j w_ij x_j, W_i and sum_j w_ij^2 (a cell outside the
-    // area is dropped by the join: the edges have fewer neighbours).
+      Dataset<Row> cells, List<String> areas, List<String> layers, Neighbourhood neighbourhood) {
+    List<String> groups = new ArrayList<>(areas);
+    groups.addAll(layers);
+    List<String> plane = new ArrayList<>(areas);
+    plane.addAll(List.of("cell_x", "cell_y"));
+    List<String> lattice = new ArrayList<>(groups);
+    lattice.addAll(List.of("cell_x", "cell_y"));
+    boolean cube = neighbourhood.timeSteps() > 0;
+    if (cube) {
+      lattice.add("cell_t");
+    }
+    // Each non-zero cell j sends w * x_j to the cell i = j - offset (later in time by dt); what
+    // arrives at a cell of the study area sums to its sum_j w_ij x_j (a cell outside the area, or
+    // a step after the cube's last, is dropped by the join).
+    List<Column> sent = new ArrayList<>();
+    groups.forEach(g -> sent.add(col(g)));
+    sent.add(col("cell_x").minus(col("dx")).as("cell_x"));
+    sent.add(col("cell_y").minus(col("dy")).as("cell_y"));
+    if (cube) {
+      sent.add(col("cell_t").plus(col("dt")).as("cell_t"));
+    }
+    sent.add(col("w").multiply(col("value")).as("wx"));
     Dataset<Row> sums =
         cells
-            .select(col("cell_x"), col("cell_y"), col("value"))
-            .crossJoin(broadcast(offsets))
-            .select(
-                col("cell_x").minus(col("dx")).as("cell_x"),
-                col("cell_y").minus(col("dy")).as("cell_y"),
-                col("w").multiply(col("value")).as("wx"),
-                col("w"),
-                col("w").multiply(col("w")).as("w2"))
-            .groupBy("cell_x", "cell_y")
-            .agg(sum("wx").as("wx"), sum("w").as("w"), sum("w2").as("w2"));
-    Dataset<Row> joined =
+            .filter(col("value").notEqual(0))
+            .crossJoin(broadcast(offsets(cells, neighbourhood)))
+            .select(sent.toArray(Column[]::new))
+            .groupBy(columns(lattice))
+            .agg(sum("wx").as("wx"));
+    // W_i and sum_j w_ij^2 on the plane, the cell itself included: every cell of the area sends
+    // w and w^2 within the band.
+    Dataset<Row> area = cells.select(columns(plane)).distinct();
+    List<Column> weightSent = new ArrayList<>();
+    areas.forEach(g -> weightSent.add(col(g)));
+    weightSent.add(col("cell_x").minus(col("dx")).as("cell_x"));
+    weightSent.add(col("cell_y").minus(col("dy")).as("cell_y"));
+    weightSent.add(col("w"));
+    weightSent.add(col("w").multiply(col("w")).as("w2"));
+    Neighbourhood flat =
+        new Neighbourhood(neighbourhood.bandCells(), neighbourhood.weights(), true, 0);
+    Dataset<Row> weights =
+        area.crossJoin(broadcast(offsets(cells, flat)))
+            .select(weightSent.toArray(Column[]::new))
+            .groupBy(columns(plane))
+            .agg(sum("w").as("w_plane"), sum("w2").as("w2_plane"));
+    Dataset<Row> totals =
         cells
-            .join(sums, new String[] {"cell_x", "cell_y"}, "left")
+            .groupBy(columns(groups))
+            .agg(
+                count(lit(1)).cast("double").as("_n"),
+                sum(col("value")).as("_total"),
+                sum(col("value").multiply(col("value"))).as("_squares"));
+    Dataset<Row> withSums =
+        cells
+            .join(sums, scala(lattice), "left")
             .na()
-            .fill(0.0, new String[] {"wx", "w", "w2"});
-    Column m = star ? lit(n) : lit(n - 1);
-    Column mean = star ? lit(total / n) : lit(total).minus(col("value")).divide(m);
+            .fill(0.0, new String[] {"wx"})
+            .join(weights, scala(plane));
+    Dataset<Row> joined =
+        groups.isEmpty()
+            ? withSums.crossJoin(broadcast(totals))
+            : withSums.join(broadcast(totals), scala(groups));
+    boolean star = neighbourhood.star();
+    // A cube's window holds this step and up to timeSteps before it; Gi leaves out the cell itself
+    // (weight 1) from the sums.
+    Column steps =
+        cube ? least(col("cell_t"), lit((long) neighbourhood.timeSteps())).plus(1) : lit(1);
+    Column self = lit(star ? 0.0 : 1.0);
+    Column w = steps.multiply(col("w_plane")).minus(self);
+    Column w2 = steps.multiply(col("w2_plane")).minus(self);
+    Column value = col("value");
+    Column m = star ? col("_n") : col("_n").minus(1);
+    Column mean = (star ? col("_total") : col("_total").minus(value)).divide(m);
     Column meanOfSquares =
-        star
-            ? lit(totalSquares / n)
-            : lit(totalSquares).minus(col("value").multiply(col("value"))).divide(m);
+        (star ? col("_squares") : col("_squares").minus(value.multiply(value))).divide(m);
     Column s = sqrt(meanOfSquares.minus(mean.multiply(mean)));
-    Column numerator = col("wx").minus(mean.multiply(col("w")));
-    Column denominator =
-        s.multiply(
-            sqrt(m.multiply(col("w2")).minus(col("w").multiply(col("w"))).divide(m.minus(1))));
+    Column numerator = col("wx").minus(mean.multiply(w));
+    Column denominator = s.multiply(sqrt(m.multiply(w2).minus(w.multiply(w)).divide(m.minus(1))));
     Column z =
         when(denominator.isNull().or(abs(denominator).leq(1e-12)), lit(null).cast("double"))
             .otherwise(numerator.divide(denominator));
     return joined
         .withColumn("gi_z", z)
         .withColumn("gi_p", TWO_SIDED_P.apply(col("gi_z")))
-        .drop("wx", "w", "w2");
+        .drop("wx", "w_plane", "w2_plane", "_n", "_total", "_squares");
+  }
+
+  private static Dataset<Row> offsets(Dataset<Row> cells, Neighbourhood neighbourhood) {
+    return cells.sparkSession().createDataFrame(neighbourhood.offsets(), OFFSET);
+  }
+
+  private static Column[] columns(List<String> names) {
+    return names.stream().map(c -> col(c)).toArray(Column[]::new);
+  }
+
+  private static scala.collection.Seq<String> scala(List<String> columns) {
+    return scala.collection.JavaConverters.asScalaBuffer(columns).toSeq();
   }
 
   /** Esri's confidence levels, highest first: the bins +-3, +-2, +-1. */
@@ -147,48 +243,65 @@ public final class GetisOrd {
 
   /**
    * Adds {@code gi_bin}, Esri's confidence bin: +-3 at 99%, +-2 at 95%, +-1 at 90% (hot positive,
-   * cold negative), 0 otherwise. With {@code fdr}, each level's p-value threshold is the
-   * Benjamini-Hochberg one over all cells, which keeps the expected share of false hot and cold
-   * spots among those found within the level (Esri's "Apply False Discovery Rate correction"); it
-   * reads {@code local}'s p-values once before the bins are computed, so persist {@code local}
-   * first when it is expensive.
+   * cold negative), 0 otherwise. With {@code fdr}, each level's p-value threshold is, per group,
+   * the Benjamini-Hochberg one: the largest {@code p(k)} with {@code p(k) <= k alpha / m} over the
+   * group's {@code m} ascending p-values (none: nothing is significant). That keeps the expected
+   * share of false hot and cold spots among those found within the level (Esri's "Apply False
+   * Discovery Rate correction"). The ranks come from a window sorted by p within each group.
    */
-  public static Dataset<Row> withBins(Dataset<Row> local, boolean fdr) {
-    double[] thresholds = LEVELS.clone();
-    if (fdr) {
-      double[] p =
-          local.filter(col("gi_p").isNotNull()).select("gi_p").collectAsList().stream()
-              .mapToDouble(r -> r.getDouble(0))
-              .sorted()
-              .toArray();
-      for (int i = 0; i < LEVELS.length; i++) {
-        thresholds[i] = benjaminiHochberg(p, LEVELS[i]);
-      }
+  public static Dataset<Row> withBins(Dataset<Row> local, List<String> groups, boolean fdr) {
+    if (!fdr) {
+      return local.withColumn(
+          "gi_bin",
+          confidenceBin(col("gi_z"), col("gi_p"), Arrays.stream(LEVELS).mapToObj(l -> lit(l))));
     }
-    return local.withColumn("gi_bin", confidenceBin(col("gi_z"), col("gi_p"), thresholds));
-  }
-
-  /**
-   * The Benjamini-Hochberg threshold at false discovery rate {@code alpha}: the largest {@code
-   * p(k)} with {@code p(k) <= k alpha / n} over the ascending p-values; -1 when there is none
-   * (nothing is significant).
-   */
-  public static double benjaminiHochberg(double[] ascending, double alpha) {
-    double threshold = -1;
-    for (int k = 1; k <= ascending.length; k++) {
-      if (ascending[k - 1] <= k * alpha / ascending.length) {
-        threshold = ascending[k - 1];
-      }
+    Column[] partition = groups.stream().map(c -> col(c)).toArray(Column[]::new);
+    Dataset<Row> ranked =
+        local
+            .filter(col("gi_p").isNotNull())
+            .select(
+                Stream.concat(
+                        groups.stream().map(c -> col(c)),
+                        Stream.of(
+                            col("gi_p"),
+                            row_number()
+                                .over(Window.partitionBy(partition).orderBy(col("gi_p")))
+                                .as("_k"),
+                            count(lit(1)).over(Window.partitionBy(partition)).as("_m")))
+                    .toArray(Column[]::new));
+    List<Column> thresholds = new ArrayList<>();
+    for (int i = 0; i < LEVELS.length; i++) {
+      Column line = col("_k").multiply(LEVELS[i]).divide(col("_m"));
+      thresholds.add(max(when(col("gi_p").leq(line), col("gi_p"))).as("_threshold" + i));
     }
-    return threshold;
+    Dataset<Row> perGroup =
+        groups.isEmpty()
+            ? ranked.agg(thresholds.get(0), thresholds.get(1), thresholds.get(2))
+            : ranked
+                .groupBy(partition)
+                .agg(thresholds.get(0), thresholds.get(1), thresholds.get(2));
+    Dataset<Row> joined =
+        groups.isEmpty()
+            ? local.crossJoin(broadcast(perGroup))
+            : local.join(broadcast(perGroup), scala(groups), "left");
+    return joined
+        .withColumn(
+            "gi_bin",
+            confidenceBin(
+                col("gi_z"),
+                col("gi_p"),
+                IntStream.range(0, LEVELS.length)
+                    .mapToObj(i -> coalesce(col("_threshold" + i), lit(-1.0)))))
+        .drop("_threshold0", "_threshold1", "_threshold2");
   }
 
   /** The bin for p-value thresholds of 99%, 95% and 90% confidence. */
-  static Column confidenceBin(Column z, Column p, double[] thresholds) {
+  private static Column confidenceBin(Column z, Column p, Stream<Column> levels) {
+    List<Column> thresholds = levels.toList();
     Column level =
-        when(p.leq(thresholds[0]), lit(3))
-            .when(p.leq(thresholds[1]), lit(2))
-            .when(p.leq(thresholds[2]), lit(1))
+        when(p.leq(thresholds.get(0)), lit(3))
+            .when(p.leq(thresholds.get(1)), lit(2))
+            .when(p.leq(thresholds.get(2)), lit(1))
             .otherwise(0);
     return coalesce(when(z.lt(0), level.multiply(-1)).otherwise(level), lit(0));
   }
