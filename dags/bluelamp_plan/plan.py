@@ -135,9 +135,14 @@ def load_project(root: Path) -> Project:
     sources.sort(key=lambda s: f"{s.force}__{s.system}")
     models = []
     gold = root / "sql" / "gold"
-    for f in sorted(gold.glob("*/*.sql")):
-        sql = f.read_text(encoding="utf-8")
-        reads = frozenset(f"{m.group(1)}.{m.group(2)}" for m in TABLE_REFERENCE.finditer(sql))
+    for f in sorted(gold.glob("*/*.yml")):
+        sql_file = f.with_suffix(".sql")
+        if sql_file.exists():
+            text = sql_file.read_text(encoding="utf-8")
+        else:
+            # A model built in Java lists the tables it reads in its YAML.
+            text = " ".join(_read_yaml(f).get("reads") or [])
+        reads = frozenset(f"{m.group(1)}.{m.group(2)}" for m in TABLE_REFERENCE.finditer(text))
         models.append(Model(f"{f.parent.name}_{f.stem}", f.parent.name, reads))
     return Project(root, zones, entities, sources, models, _read_yaml(pipelines / "schedules.yaml"))
 

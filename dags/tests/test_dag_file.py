@@ -48,7 +48,11 @@ def test_schedules_are_cron_intervals_or_dataset_expressions(module):
     assert module.ingest__england__rms.schedule == "30 1 * * *"
     assert module.supervisor_live.schedule == timedelta(minutes=20)
     triggers = module.gold__hotspot.schedule.uris()
-    assert triggers == ["bluelamp://lake/silver/crime", "bluelamp://lake/silver/incident"]
+    assert triggers == [
+        "bluelamp://lake/silver/area",
+        "bluelamp://lake/silver/crime",
+        "bluelamp://lake/silver/incident",
+    ]
 
 
 def test_tasks_submit_the_jar_with_the_plans_arguments(module, dags):

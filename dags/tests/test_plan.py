@@ -18,8 +18,14 @@ CONTRACTS = {
 ZONES = {
     f.stem: yaml.safe_load(f.read_text())["zone"] for f in (PIPELINES / "forces").glob("*.yaml")
 }
+# What each gold model reads, as text: its SQL, or the `reads` of a model built in Java.
 MODEL_SQL = {
-    f"{f.parent.name}_{f.stem}": f.read_text() for f in (REPO / "sql" / "gold").glob("*/*.sql")
+    f"{f.parent.name}_{f.stem}": (
+        f.with_suffix(".sql").read_text()
+        if f.with_suffix(".sql").exists()
+        else " ".join(yaml.safe_load(f.read_text())["reads"])
+    )
+    for f in (REPO / "sql" / "gold").glob("*/*.yml")
 }
 
 

@@ -30,7 +30,7 @@ pg_create() {
     || psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $1" >/dev/null
 }
 # The sample world's operational databases (demo and tests); `bluelamp generate` creates tables.
-for db in bluelamp_world bluelamp_world_test bluelamp_world_unit bluelamp_world_trend; do
+for db in bluelamp_world bluelamp_world_test bluelamp_world_unit bluelamp_world_trend bluelamp_world_hotspot; do
   pg_create "$db"
   mariadb --protocol=tcp -h 127.0.0.1 -P 3306 -uroot -e "CREATE DATABASE IF NOT EXISTS $db CHARACTER SET utf8mb4"
 done
@@ -42,4 +42,4 @@ done
 for db in bluelamp_audit bluelamp_audit_test; do
   mariadb --protocol=tcp -h 127.0.0.1 -P 3306 -uroot -e "CREATE DATABASE IF NOT EXISTS $db CHARACTER SET utf8mb4"
 done
-echo "databases: PostgreSQL and MariaDB are up on loopback (databases bluelamp_world, bluelamp_world_test, bluelamp_world_unit, bluelamp_world_trend; metastore: bluelamp_metastore, bluelamp_metastore_test; audit: bluelamp_audit, bluelamp_audit_test)"
+echo "databases: PostgreSQL and MariaDB are up on loopback (databases bluelamp_world, bluelamp_world_test, bluelamp_world_unit, bluelamp_world_trend, bluelamp_world_hotspot; metastore: bluelamp_metastore, bluelamp_metastore_test; audit: bluelamp_audit, bluelamp_audit_test)"

@@ -6,8 +6,8 @@ import org.bluelamp.ingest.Connections;
 /**
  * The sample world's JDBC connections pointed at a test database of the local PostgreSQL and
  * MariaDB ({@code infra/embedded/databases.sh} creates {@code bluelamp_world_test}, {@code
- * bluelamp_world_unit} and {@code bluelamp_world_trend}), so tests never touch the demo's {@code
- * bluelamp_world} nor each other's.
+ * bluelamp_world_unit}, {@code bluelamp_world_trend} and {@code bluelamp_world_hotspot}), so tests
+ * never touch the demo's {@code bluelamp_world} nor each other's.
  */
 public final class WorldDatabases {
   private WorldDatabases() {}

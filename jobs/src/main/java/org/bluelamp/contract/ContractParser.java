@@ -37,7 +37,7 @@ final class ContractParser {
   }
 
   static Force force(YamlNode yaml) {
-    yaml.allowOnly(Set.of("id", "name", "zone", "crs", "extent", "description"));
+    yaml.allowOnly(Set.of("id", "name", "zone", "crs", "extent", "grid", "description"));
     String id = snakeCase(yaml, "id");
     if (!yaml.file().getFileName().toString().startsWith(id + ".")) {
       throw yaml.error(
@@ -57,7 +57,24 @@ final class ContractParser {
             extent.number("min_x"),
             extent.number("min_y"),
             extent.number("max_x"),
-            extent.number("max_y")));
+            extent.number("max_y")),
+        yaml.optionalChild("grid").map(ContractParser::grid).orElse(Force.Grid.DEFAULT));
+  }
+
+  private static Force.Grid grid(YamlNode grid) {
+    grid.allowOnly(Set.of("cell_metres", "band_metres"));
+    double cell = grid.number("cell_metres");
+    double band = grid.number("band_metres");
+    if (!(cell > 0) || !(band >= cell)) {
+      throw grid.error(
+          "band_metres",
+          "a grid needs cell_metres > 0 and band_metres >= cell_metres, not "
+              + cell
+              + " and "
+              + band,
+          "use e.g. {cell_metres: 250, band_metres: 750}");
+    }
+    return new Force.Grid(cell, band);
   }
 
   static EntitySpec entity(YamlNode yaml) {

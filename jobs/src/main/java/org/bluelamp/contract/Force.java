@@ -7,16 +7,31 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A police force: its time zone and projected CRS, and the extent (in that CRS) outside which a
- * located record is out of area.
+ * A police force: its time zone and projected CRS, the extent (in that CRS) outside which a located
+ * record is out of area, and the square grid its hot-spot analysis uses.
  */
-public record Force(String id, String name, ZoneId zone, String crs, Extent extent) {
+public record Force(String id, String name, ZoneId zone, String crs, Extent extent, Grid grid) {
   public Force {
     requireNonNull(id, "id");
     requireNonNull(name, "name");
     requireNonNull(zone, "zone");
     requireNonNull(crs, "crs");
     requireNonNull(extent, "extent");
+    requireNonNull(grid, "grid");
+  }
+
+  /**
+   * Square cells of {@code cellMetres} in the force's CRS (aligned on its origin), and the distance
+   * band (centre to centre) within which cells are neighbours for Getis-Ord statistics.
+   */
+  public record Grid(double cellMetres, double bandMetres) {
+    /** 250 m cells with a 750 m band: a street-level grid for an urban force. */
+    public static final Grid DEFAULT = new Grid(250, 750);
+
+    /** The band in cell sizes. */
+    public double bandCells() {
+      return bandMetres / cellMetres;
+    }
   }
 
   /** An axis-aligned box in the force's projected CRS, in metres. */

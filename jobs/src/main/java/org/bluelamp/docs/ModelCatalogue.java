@@ -19,7 +19,8 @@ public final class ModelCatalogue {
     md.append("# Gold model catalogue\n\n")
         .append(
             "Generated from `sql/gold/` by `./bluelamp docs`; do not edit by hand. Each model\n")
-        .append("is `sql/gold/<domain>/<model>.sql` with its `<model>.yml`, built as\n")
+        .append("is `sql/gold/<domain>/<model>.sql` with its `<model>.yml` (or a `<model>.yml`\n")
+        .append("naming the Java builder of a table that needs an algorithm), built as\n")
         .append(
             "`gold.<domain>_<model>` by `./bluelamp run --layer gold` (one: `--model <name>`),\n")
         .append("which runs its unit tests first and its table tests after every build.\n\n")
@@ -46,7 +47,11 @@ public final class ModelCatalogue {
             .append(String.join(", ", model.tags()))
             .append('\n');
       }
-      md.append("- SQL: `sql/gold/")
+      md.append(
+              model.isBuilt()
+                  ? "- Built by the Java builder `" + model.builder() + "`: `"
+                  : "- SQL: `")
+          .append("sql/gold/")
           .append(model.file().getParent().getFileName())
           .append('/')
           .append(model.file().getFileName())

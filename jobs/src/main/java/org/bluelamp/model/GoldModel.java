@@ -9,8 +9,13 @@ import java.util.Set;
 
 /**
  * A gold model: {@code sql/gold/<domain>/<model>.sql} (one Spark SQL query) with its sibling YAML
- * of docs and tests, built as {@code gold.<domain>_<model>}.
+ * of docs and tests, built as {@code gold.<domain>_<model>}; or, for what needs an algorithm rather
+ * than a query (hot-spot statistics), a YAML alone naming the Java builder that makes the table and
+ * the tables it reads.
  *
+ * @param file the SQL file, or the YAML of a built model
+ * @param sql the query; empty for a built model
+ * @param builder the name of the Java builder ({@link GoldBuilders}); empty for a SQL model
  * @param columns documented columns in table order
  * @param tests reconciliations: two queries that must give the same rows after every build
  * @param unitTests small hand-built inputs and the rows the SQL must give for them
@@ -21,6 +26,7 @@ public record GoldModel(
     String name,
     Path file,
     String sql,
+    String builder,
     String description,
     String owner,
     List<String> grain,
@@ -33,6 +39,10 @@ public record GoldModel(
     requireNonNull(name, "name");
     requireNonNull(file, "file");
     requireNonNull(sql, "sql");
+    requireNonNull(builder, "builder");
+    if (sql.isEmpty() == builder.isEmpty()) {
+      throw new IllegalArgumentException(name + ": a gold model has either SQL or a builder");
+    }
     requireNonNull(description, "description");
     requireNonNull(owner, "owner");
     grain = List.copyOf(grain);
@@ -41,6 +51,11 @@ public record GoldModel(
     unitTests = List.copyOf(unitTests);
     reads = Set.copyOf(reads);
     tags = List.copyOf(tags);
+  }
+
+  /** Whether a Java builder, not a query, makes the table. */
+  public boolean isBuilt() {
+    return !builder.isEmpty();
   }
 
   /** The gold models (by name) this one reads, so builds after. */

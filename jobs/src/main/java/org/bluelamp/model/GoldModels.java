@@ -32,6 +32,7 @@ import org.bluelamp.contract.EntitySpec;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.YamlNode;
 import org.bluelamp.docs.DataDictionary;
+import org.bluelamp.lake.BuildCache;
 import org.bluelamp.lake.JobResult;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.TableName;
@@ -61,7 +62,7 @@ public final class GoldModels {
     Path gold = sqlRoot.resolve("gold");
     Map<String, GoldModel> models = new TreeMap<>();
     try (Stream<Path> files = Files.walk(gold)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
+      for (Path file : files.filter(GoldModels::definesModel).sorted().toList()) {
         GoldModel model = load(gold, file);
         models.put(model.name(), model);
       }
@@ -69,6 +70,14 @@ public final class GoldModels {
       throw Errors.io("read the gold models under " + gold, e);
     }
     return order(models);
+  }
+
+  /** A model's SQL file, or the YAML of a built model (one with no SQL beside it). */
+  private static boolean definesModel(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".sql")
+        || (name.endsWith(".yml")
+            && !Files.exists(file.resolveSibling(name.replaceFirst("\\.yml$", ".sql"))));
   }
 
   /** The named models in build order (all of them when {@code names} is empty). */
@@ -92,9 +101,10 @@ public final class GoldModels {
           "move it into a domain folder");
     }
     String domain = relative.getName(0).toString();
-    String model = relative.getName(1).toString().replaceFirst("\\.sql$", "");
+    String model = relative.getName(1).toString().replaceFirst("\\.(sql|yml)$", "");
     String name = domain + "_" + model;
-    String sql = Files.readString(file).strip().replaceFirst(";\\s*$", "");
+    boolean built = file.toString().endsWith(".yml");
+    String sql = built ? "" : Files.readString(file).strip().replaceFirst(";\\s*$", "");
     Path yamlFile = file.resolveSibling(model + ".yml");
     if (!Files.isRegularFile(yamlFile)) {
       throw Errors.usage(
@@ -104,7 +114,29 @@ public final class GoldModels {
     YamlNode yaml =
         YamlNode.read(yamlFile)
             .allowOnly(
-                Set.of("description", "owner", "grain", "tags", "columns", "tests", "unit_tests"));
+                Set.of(
+                    "description",
+                    "owner",
+                    "grain",
+                    "tags",
+                    "columns",
+                    "tests",
+                    "unit_tests",
+                    "built_by",
+                    "reads"));
+    String builder = built ? builder(yaml) : "";
+    if (!built && (yaml.has("built_by") || yaml.has("reads"))) {
+      throw yaml.error(
+          yaml.has("built_by") ? "built_by" : "reads",
+          "a model with SQL (" + file.getFileName() + ") is built by its query",
+          "remove the key, or the SQL file for a model a Java builder makes");
+    }
+    if (built && yaml.has("unit_tests")) {
+      throw yaml.error(
+          "unit_tests",
+          "a built model has no SQL to run on given rows; its builder is tested in Java",
+          "remove unit_tests (keep table tests and reconciliations)");
+    }
     List<GoldModel.Column> columns =
         yaml.list(
             "columns",
@@ -138,14 +170,24 @@ public final class GoldModels {
                   u.string("name"), given, u.list("expect", YamlNode::scalars));
             });
     Set<String> reads = new LinkedHashSet<>();
-    Matcher matcher = TABLE_REFERENCE.matcher(sql);
-    while (matcher.find()) {
-      reads.add(matcher.group());
+    if (built) {
+      for (String table : yaml.strings("reads")) {
+        if (!TABLE_REFERENCE.matcher(table).matches()) {
+          throw yaml.error("reads", "'" + table + "' is not a lake table", "use e.g. silver.crime");
+        }
+        reads.add(table);
+      }
+    } else {
+      Matcher matcher = TABLE_REFERENCE.matcher(sql);
+      while (matcher.find()) {
+        reads.add(matcher.group());
+      }
     }
     return new GoldModel(
         name,
         file,
         sql,
+        builder,
         yaml.string("description"),
         yaml.string("owner"),
         yaml.strings("grain"),
@@ -154,6 +196,29 @@ public final class GoldModels {
         unitTests,
         reads,
         yaml.strings("tags"));
+  }
+
+  private static String builder(YamlNode yaml) {
+    if (!yaml.has("built_by")) {
+      throw yaml.error(
+          "built_by",
+          "a gold model YAML without a SQL file beside it must name its Java builder",
+          "add the SQL file, or built_by: one of " + GoldBuilders.names());
+    }
+    String builder = yaml.string("built_by");
+    if (!GoldBuilders.names().contains(builder)) {
+      throw yaml.error(
+          "built_by",
+          "no Java builder is named '" + builder + "'",
+          "use one of " + GoldBuilders.names());
+    }
+    if (yaml.strings("reads").isEmpty()) {
+      throw yaml.error(
+          "reads",
+          "a built model must list the tables its builder reads (for build order and schedules)",
+          "add e.g. reads: [silver.crime, silver.area]");
+    }
+    return builder;
   }
 
   private static List<GoldModel> order(Map<String, GoldModel> models) {
@@ -200,13 +265,19 @@ public final class GoldModels {
   public JobResult build(GoldModel model) {
     runUnitTests(model);
     TableName table = new TableName("gold", model.name());
-    Dataset<Row> data;
     try {
-      data = lake.spark().sql(model.sql());
+      if (model.isBuilt()) {
+        try (BuildCache cache = new BuildCache()) {
+          lake.overwrite(table, GoldBuilders.named(model.builder()).build(lake, pipelines, cache));
+        }
+      } else {
+        lake.overwrite(table, lake.spark().sql(model.sql()));
+      }
+    } catch (BluelampException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw Errors.modelFailed(model.name(), model.file(), e.getMessage(), e);
     }
-    lake.overwrite(table, data);
     long rows = test(model, lake.read(table));
     progress.log("gold", table + ": " + Progress.count(rows) + " rows, tests passed");
     return JobResult.written("gold", table.toString(), rows);

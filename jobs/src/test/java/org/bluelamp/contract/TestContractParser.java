@@ -138,4 +138,20 @@ class TestContractParser {
         .hasMessageContaining("Unknown source 'england/dispatch'")
         .hasMessageContaining("england/cad");
   }
+
+  @Test
+  void aForceDeclaresItsHotSpotGridAndABandSmallerThanACellIsRefused() throws IOException {
+    Pipelines pipelines = Pipelines.load(dir);
+    assertThat(pipelines.force("lebanon").grid()).isEqualTo(new Force.Grid(1000, 3000));
+    assertThat(pipelines.force("england").grid().bandCells()).isEqualTo(3.0);
+    Path belgium = dir.resolve("forces/belgium.yaml");
+    String text = Files.readString(belgium);
+    Files.writeString(belgium, text.replace("band_metres: 300}", "band_metres: 50}"));
+    assertThat(loadFails().getMessage())
+        .contains("belgium.yaml")
+        .contains("grid.band_metres")
+        .contains("band_metres >= cell_metres");
+    Files.writeString(belgium, text.replaceAll("(?m)^grid:.*$", ""));
+    assertThat(Pipelines.load(dir).force("belgium").grid()).isEqualTo(Force.Grid.DEFAULT);
+  }
 }

@@ -3,11 +3,18 @@ package org.bluelamp.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.bluelamp.Repository;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The shipped gold models load (SQL file, YAML docs and tests) without building anything. */
+/**
+ * The shipped gold models load (SQL file or Java builder, YAML docs and tests) without building
+ * anything.
+ */
 class TestGoldModelDeclarations {
   @Test
   void everyShippedModelLoadsAndIsOrderedAfterTheModelsItReads() {
@@ -28,7 +35,14 @@ class TestGoldModelDeclarations {
             "penalty_notice_timeliness",
             "targets_progress",
             "supervisor_live",
-            "soc_ward_picture");
+            "soc_ward_picture",
+            "hotspot_grid",
+            "hotspot_gi_star",
+            "hotspot_emerging");
+    GoldModel giStar = models.get(names.indexOf("hotspot_gi_star"));
+    assertThat(giStar.isBuilt()).isTrue();
+    assertThat(giStar.builder()).isEqualTo("getis_ord_gi_star");
+    assertThat(giStar.silverReads()).containsExactlyInAnyOrder("crime", "incident", "area");
     assertThat(names.indexOf("dq_coding_errors"))
         .isLessThan(names.indexOf("dq_coding_errors_weekly"));
     assertThat(names.indexOf("compstat_weekly"))
@@ -41,6 +55,47 @@ class TestGoldModelDeclarations {
               assertThat(m.owner()).as(m.name()).isNotBlank();
               assertThat(m.columns()).as(m.name()).isNotEmpty();
             });
+  }
+
+  private static void write(Path sql, String yaml) throws IOException {
+    Files.createDirectories(sql.resolve("gold/spatial"));
+    Files.writeString(
+        sql.resolve("gold/spatial/cells.yml"),
+        "description: d\nowner: o\ngrain: [force_id]\ncolumns:\n"
+            + "  - {name: force_id, description: f}\n"
+            + yaml);
+  }
+
+  @Test
+  void aBuiltModelNamesAKnownBuilderAndTheTablesItReads(@TempDir Path sql) throws IOException {
+    write(sql, "built_by: square_grid_count\nreads: [silver.crime]\n");
+    assertThatThrownBy(() -> GoldModels.discover(sql))
+        .hasMessageContaining("no Java builder is named 'square_grid_count'")
+        .hasMessageContaining("square_grid_counts");
+    write(sql, "built_by: square_grid_counts\n");
+    assertThatThrownBy(() -> GoldModels.discover(sql))
+        .hasMessageContaining("must list the tables its builder reads");
+    write(sql, "reads: [silver.crime]\n");
+    assertThatThrownBy(() -> GoldModels.discover(sql))
+        .hasMessageContaining("must name its Java builder");
+    write(
+        sql,
+        "built_by: square_grid_counts\nreads: [silver.crime]\n"
+            + "unit_tests: [{name: u, given: {}, expect: []}]\n");
+    assertThatThrownBy(() -> GoldModels.discover(sql))
+        .hasMessageContaining("its builder is tested in Java");
+    write(sql, "built_by: square_grid_counts\nreads: [silver.crime, gold.crime_x]\n");
+    GoldModel model = GoldModels.discover(sql).get(0);
+    assertThat(model.name()).isEqualTo("spatial_cells");
+    assertThat(model.dependsOn()).containsExactly("crime_x");
+  }
+
+  @Test
+  void aModelWithSqlCannotAlsoNameABuilder(@TempDir Path sql) throws IOException {
+    write(sql, "built_by: square_grid_counts\n");
+    Files.writeString(sql.resolve("gold/spatial/cells.sql"), "SELECT 'x' AS force_id");
+    assertThatThrownBy(() -> GoldModels.discover(sql))
+        .hasMessageContaining("is built by its query");
   }
 
   @Test

@@ -6,24 +6,13 @@ import static org.assertj.core.data.Offset.offset;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.spark.sql.Row;
-import org.bluelamp.Progress;
-import org.bluelamp.Repository;
-import org.bluelamp.SharedSpark;
-import org.bluelamp.WorldDatabases;
-import org.bluelamp.cli.Runner;
 import org.bluelamp.contract.Pipelines;
-import org.bluelamp.ingest.Connections;
-import org.bluelamp.ingest.Landing;
-import org.bluelamp.lake.Interval;
-import org.bluelamp.lake.JobRuns;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.TableName;
 import org.bluelamp.synth.Truth;
@@ -46,42 +35,15 @@ class TestTrendModel {
 
   @BeforeAll
   static void fiveYears() throws IOException {
-    Path dir = Files.createTempDirectory("bluelamp-trend");
-    Pipelines all = Pipelines.load(Repository.pipelines());
-    pipelines =
-        new Pipelines(
-            all.root(),
-            Map.of("england", all.force("england")),
-            all.entities(),
-            List.of(all.source("england/rms"), all.source("england/wards")));
-    Connections databases = WorldDatabases.connections("bluelamp_world_trend");
-    truth =
-        WorldGenerator.generate(
-                dir,
-                pipelines,
-                new WorldGenerator.Options(START, DAYS, 0.05, 11L),
-                Progress.silent(),
-                databases)
-            .get(0);
-    Lake lake = new Lake(SharedSpark.session(), dir.resolve("lake").toString());
-    Runner.Outcome outcome =
-        new Runner(
-                lake,
-                pipelines,
-                new Landing(
-                    WorldGenerator.landing(dir).toString(),
-                    SharedSpark.session().sparkContext().hadoopConfiguration()),
-                Repository.sql(),
-                new Progress(System.out),
-                new JobRuns(lake, UUID.randomUUID().toString()),
-                databases)
-            .run(
-                pipelines.sources(),
-                List.of(Runner.Layer.values()),
-                new Interval(START, START.plusDays(DAYS)),
-                false,
-                List.of("trend_monthly_5y"));
-    assertThat(outcome.failures()).isEmpty();
+    PartialWorld world =
+        PartialWorld.run(
+            "bluelamp_world_trend",
+            List.of("england/rms", "england/wards"),
+            new WorldGenerator.Options(START, DAYS, 0.05, 11L),
+            List.of("trend_monthly_5y"));
+    pipelines = world.pipelines();
+    truth = world.truths().get(0);
+    Lake lake = world.lake();
     for (Row row :
         lake.read(TableName.of("gold.trend_monthly_5y"))
             .filter(col("area_type").equalTo("force"))

@@ -1,0 +1,42 @@
+package org.bluelamp.model;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.bluelamp.contract.Pipelines;
+import org.bluelamp.lake.BuildCache;
+import org.bluelamp.lake.Lake;
+import org.bluelamp.spatial.Hotspots;
+
+/**
+ * The Java builders a gold model's YAML may name ({@code built_by}): the tables that need an
+ * algorithm, not a query. Each reads the lake tables its YAML lists under {@code reads}.
+ */
+public final class GoldBuilders {
+  /**
+   * Makes a gold table's rows from the lake; what it reads more than once it keeps in {@code
+   * cache}, released once the table is written.
+   */
+  @FunctionalInterface
+  public interface Builder {
+    Dataset<Row> build(Lake lake, Pipelines pipelines, BuildCache cache);
+  }
+
+  private static final Map<String, Builder> BUILDERS =
+      Map.of(
+          "square_grid_counts", Hotspots::gridCounts,
+          "getis_ord_gi_star", Hotspots::giStar,
+          "emerging_hot_spots", Hotspots::emerging);
+
+  private GoldBuilders() {}
+
+  public static Set<String> names() {
+    return new TreeSet<>(BUILDERS.keySet());
+  }
+
+  static Builder named(String name) {
+    return BUILDERS.get(name);
+  }
+}

@@ -1,0 +1,332 @@
+package org.bluelamp.spatial;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.date_trunc;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.bluelamp.contract.Force;
+import org.bluelamp.contract.Pipelines;
+import org.bluelamp.lake.BuildCache;
+import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.TableName;
+import org.bluelamp.spatial.GetisOrd.Neighbourhood;
+import org.bluelamp.spatial.GetisOrd.Weights;
+import scala.collection.Seq;
+
+/**
+ * The hot-spot gold tables, on each force's square grid ({@link SquareGrid}) over the located
+ * crimes and incidents of silver: counts per cell, Getis-Ord Gi* per cell and month with the study
+ * area's empty cells included, and Esri's emerging hot-spot patterns over a weekly space-time cube.
+ */
+public final class Hotspots {
+  /** A study area: the cells of a force for an event type (the same in every period). */
+  private static final List<String> AREA = List.of("force_id", "event_type");
+
+  /** Each month of an area is its own statistic (mean and deviation of the month's cells). */
+  private static final List<String> MONTH = List.of("period_start");
+
+  /** The groups each monthly Gi* is computed within: every force, event type and month. */
+  private static final List<String> MONTHLY = List.of("force_id", "event_type", "period_start");
+
+  /** Cells one time step back in the space-time neighbourhood (Esri's default is 1). */
+  private static final int NEIGHBOURHOOD_STEPS = 1;
+
+  private static final StructType PATTERN =
+      new StructType()
+          .add("pattern", DataTypes.StringType)
+          .add("trend_z", DataTypes.DoubleType)
+          .add("trend_p", DataTypes.DoubleType)
+          .add("hot_steps", DataTypes.IntegerType)
+          .add("cold_steps", DataTypes.IntegerType)
+          .add("final_bin", DataTypes.IntegerType);
+
+  private static final UserDefinedFunction CLASSIFY =
+      udf((UDF1<Seq<Row>, Row>) Hotspots::classify, PATTERN).withName("emerging_hot_spot_pattern");
+
+  private Hotspots() {}
+
+  /**
+   * Located events: {@code force_id}, {@code event_type} (crime, incident), {@code category} (the
+   * crime's publication category; "all" for incidents), {@code local_date}, {@code x_m}, {@code
+   * y_m}.
+   */
+  private static Dataset<Row> events(Lake lake) {
+    return located(lake, "crime", col("crime_category"))
+        .unionByName(located(lake, "incident", lit("all")))
+        .filter(col("x_m").isNotNull());
+  }
+
+  private static Dataset<Row> located(Lake lake, String entity, Column category) {
+    return lake.read(new TableName("silver", entity))
+        .select(
+            col("force_id"),
+            lit(entity).as("event_type"),
+            category.as("category"),
+            col("local_date"),
+            col("x_m"),
+            col("y_m"));
+  }
+
+  private static Dataset<Row> grids(Lake lake, Pipelines pipelines) {
+    return SquareGrid.grids(lake.spark(), pipelines.forces().values());
+  }
+
+  private static Column month(Column date) {
+    return date_trunc("month", date).cast("date");
+  }
+
+  /**
+   * {@code gold.hotspot_grid}: events per cell, month, event type and category (cells with any).
+   */
+  public static Dataset<Row> gridCounts(Lake lake, Pipelines pipelines, BuildCache cache) {
+    Dataset<Row> counts =
+        SquareGrid.assign(events(lake), grids(lake, pipelines))
+            .withColumn("period_start", month(col("local_date")))
+            .groupBy(
+                "force_id",
+                "event_type",
+                "category",
+                "period_start",
+                "cell_x",
+                "cell_y",
+                "crs",
+                "cell_metres",
+                "band_metres")
+            .agg(count(lit(1)).as("event_count"));
+    return mapped(
+        counts,
+        List.of(
+            col("force_id"),
+            col("event_type"),
+            col("category"),
+            lit("month").as("period"),
+            col("period_start")),
+        List.of(col("event_count")));
+  }
+
+  /**
+   * {@code rows} (with their grid's columns) as a gold table: the {@code leading} columns, the
+   * cell, its grid and its centre, then the {@code trailing} columns.
+   */
+  private static Dataset<Row> mapped(
+      Dataset<Row> rows, List<Column> leading, List<Column> trailing) {
+    List<Column> columns = new ArrayList<>(leading);
+    for (String cell :
+        List.of("cell_metres", "band_metres", "cell_x", "cell_y", "x_m", "y_m", "lon", "lat")) {
+      columns.add(col(cell));
+    }
+    columns.addAll(trailing);
+    return SquareGrid.withCentres(rows).select(columns.toArray(Column[]::new));
+  }
+
+  /**
+   * The study area of each force and event type ({@code force_id}, {@code event_type}, {@code
+   * cell_x}, {@code cell_y}): the cells whose centre is in one of the force's wards, and every cell
+   * with events in any period ({@code eventCells}: the same columns).
+   */
+  private static Dataset<Row> studyArea(Lake lake, Dataset<Row> grids, Dataset<Row> eventCells) {
+    Dataset<Row> wards =
+        lake.read(new TableName("silver", "area")).filter(col("area_type").equalTo("ward"));
+    List<String> keys = cellKeys(AREA);
+    return SquareGrid.cellsWithin(wards, grids)
+        .join(eventCells.select(cols(AREA)).distinct(), "force_id")
+        .select(cols(keys))
+        .union(eventCells.select(cols(keys)))
+        .distinct();
+  }
+
+  private static List<String> cellKeys(List<String> groups) {
+    List<String> keys = new ArrayList<>(groups);
+    keys.addAll(List.of("cell_x", "cell_y"));
+    return keys;
+  }
+
+  /** {@code cells} with the {@code value} of {@code counts} on {@code keys}, 0 where none. */
+  private static Dataset<Row> withCounts(
+      Dataset<Row> cells, Dataset<Row> counts, List<String> keys) {
+    return cells.join(counts, seq(keys), "left").na().fill(0.0, new String[] {"value"});
+  }
+
+  /**
+   * Gi* of {@code cells} with each force's own band: one computation per distinct grid, the forces
+   * sharing it together (each group remains its own study area).
+   */
+  private static Dataset<Row> giStarPerGrid(
+      Dataset<Row> cells, List<String> layers, Pipelines pipelines, int timeSteps) {
+    Map<Force.Grid, List<String>> forcesByGrid = new LinkedHashMap<>();
+    pipelines
+        .forces()
+        .values()
+        .forEach(f -> forcesByGrid.computeIfAbsent(f.grid(), g -> new ArrayList<>()).add(f.id()));
+    Dataset<Row> result = null;
+    for (Map.Entry<Force.Grid, List<String>> grid : forcesByGrid.entrySet()) {
+      Neighbourhood band =
+          new Neighbourhood(grid.getKey().bandCells(), Weights.BINARY, true, timeSteps);
+      Dataset<Row> part =
+          GetisOrd.local(
+              cells.filter(col("force_id").isin(grid.getValue().toArray())), AREA, layers, band);
+      result = result == null ? part : result.unionByName(part);
+    }
+    return result;
+  }
+
+  /**
+   * {@code gold.hotspot_gi_star}: Gi* (binary weights within the force's band, the cell itself
+   * included) of every cell of the study area per force, event type and month, with Esri's bins
+   * uncorrected and with the Benjamini-Hochberg FDR correction.
+   */
+  public static Dataset<Row> giStar(Lake lake, Pipelines pipelines, BuildCache cache) {
+    Dataset<Row> grids = grids(lake, pipelines);
+    Dataset<Row> counts =
+        SquareGrid.assign(events(lake), grids)
+            .withColumn("period_start", month(col("local_date")))
+            .groupBy("force_id", "event_type", "period_start", "cell_x", "cell_y")
+            .agg(count(lit(1)).cast("double").as("value"));
+    Dataset<Row> months = counts.select(cols(MONTHLY)).distinct();
+    Dataset<Row> cells =
+        cache.keep(
+            withCounts(
+                studyArea(lake, grids, counts.select(cols(cellKeys(AREA))).distinct())
+                    .join(months, seq(AREA)),
+                counts,
+                cellKeys(MONTHLY)));
+    Dataset<Row> local = cache.keep(giStarPerGrid(cells, MONTH, pipelines, 0));
+    Dataset<Row> binned =
+        GetisOrd.withBins(
+            GetisOrd.withBins(local, MONTHLY, true).withColumnRenamed("gi_bin", "gi_bin_fdr"),
+            MONTHLY,
+            false);
+    return mapped(
+        binned.join(broadcast(grids), "force_id"),
+        List.of(col("force_id"), col("event_type"), lit("month").as("period"), col("period_start")),
+        List.of(
+            col("value").cast("long").as("event_count"),
+            col("gi_z"),
+            col("gi_p"),
+            col("gi_bin"),
+            col("gi_bin_fdr")));
+  }
+
+  /**
+   * {@code gold.hotspot_emerging}: per force and event type, a cube of the study area's cells by
+   * week (Monday to Sunday, local dates; from the first to the last week with events), space-time
+   * Gi* (band of the force, this week and the one before), FDR-corrected bins over the cube, the
+   * Mann-Kendall trend of each cell's z-scores, and Esri's pattern. A cube of fewer than {@link
+   * EmergingHotSpots#MIN_STEPS} weeks gives no rows.
+   */
+  public static Dataset<Row> emerging(Lake lake, Pipelines pipelines, BuildCache cache) {
+    Dataset<Row> grids = grids(lake, pipelines);
+    Dataset<Row> weekly =
+        SquareGrid.assign(events(lake), grids)
+            .withColumn("week_start", date_trunc("week", col("local_date")).cast("date"));
+    Dataset<Row> span =
+        weekly
+            .groupBy(cols(AREA))
+            .agg(min("week_start").as("first_week"), max("week_start").as("last_week"))
+            .filter(
+                datediff(col("last_week"), col("first_week"))
+                    .geq((EmergingHotSpots.MIN_STEPS - 1) * 7));
+    Column step = datediff(col("week_start"), col("first_week")).divide(7).cast("long");
+    List<String> bin = List.of("force_id", "event_type", "cell_x", "cell_y", "cell_t");
+    Dataset<Row> counts =
+        weekly
+            .join(span, seq(AREA))
+            .withColumn("cell_t", step)
+            .groupBy(cols(bin))
+            .agg(count(lit(1)).cast("double").as("value"));
+    Dataset<Row> steps =
+        span.withColumn("week_start", col("last_week"))
+            .withColumn("cell_t", explode(sequence(lit(0L), step)))
+            .select("force_id", "event_type", "cell_t");
+    List<String> cell = cellKeys(AREA);
+    Dataset<Row> areaCells = studyArea(lake, grids, counts.select(cols(cell)).distinct());
+    Dataset<Row> cube = cache.keep(withCounts(areaCells.join(steps, seq(AREA)), counts, bin));
+    Dataset<Row> binned =
+        GetisOrd.withBins(
+            cache.keep(giStarPerGrid(cube, List.of(), pipelines, NEIGHBOURHOOD_STEPS)), AREA, true);
+    Dataset<Row> patterns =
+        binned
+            .groupBy(cols(cell))
+            .agg(
+                CLASSIFY
+                    .apply(collect_list(struct(col("cell_t"), col("gi_z"), col("gi_bin"))))
+                    .as("p"),
+                count(lit(1)).cast("int").as("steps"),
+                sum("value").cast("long").as("event_count"));
+    return mapped(
+        patterns.join(span, seq(AREA)).join(broadcast(grids), "force_id"),
+        List.of(
+            col("force_id"),
+            col("event_type"),
+            lit("week").as("time_step"),
+            col("first_week"),
+            col("last_week"),
+            col("steps")),
+        List.of(
+            col("event_count"),
+            col("p.hot_steps"),
+            col("p.cold_steps"),
+            col("p.final_bin"),
+            col("p.trend_z"),
+            col("p.trend_p"),
+            col("p.pattern")));
+  }
+
+  /** The pattern of a cell from its steps' (step, z, bin), in any order. */
+  private static Row classify(Seq<Row> steps) {
+    List<Row> ordered = new ArrayList<>(scala.collection.JavaConverters.seqAsJavaList(steps));
+    ordered.sort((a, b) -> Long.compare(a.getLong(0), b.getLong(0)));
+    int[] bins = new int[ordered.size()];
+    double[] z = new double[ordered.size()];
+    for (int i = 0; i < bins.length; i++) {
+      Row step = ordered.get(i);
+      z[i] = step.isNullAt(1) ? 0 : step.getDouble(1);
+      bins[i] = step.getInt(2);
+    }
+    MannKendall.Result trend = MannKendall.test(z);
+    int hot = 0;
+    int cold = 0;
+    for (int b : bins) {
+      hot += b > 0 ? 1 : 0;
+      cold += b < 0 ? 1 : 0;
+    }
+    return RowFactory.create(
+        EmergingHotSpots.classify(bins, trend.z(), trend.p()).label(),
+        trend.z(),
+        trend.p(),
+        hot,
+        cold,
+        bins[bins.length - 1]);
+  }
+
+  private static Column[] cols(List<String> names) {
+    return names.stream().map(n -> col(n)).toArray(Column[]::new);
+  }
+
+  private static Seq<String> seq(List<String> names) {
+    return scala.collection.JavaConverters.asScalaBuffer(names).toSeq();
+  }
+}
