@@ -38,7 +38,8 @@ class TestGoldModelDeclarations {
             "soc_ward_picture",
             "hotspot_grid",
             "hotspot_gi_star",
-            "hotspot_emerging");
+            "hotspot_emerging",
+            "hotspot_time_heat");
     GoldModel giStar = models.get(names.indexOf("hotspot_gi_star"));
     assertThat(giStar.isBuilt()).isTrue();
     assertThat(giStar.builder()).isEqualTo("getis_ord_gi_star");

@@ -348,6 +348,8 @@ class TestSampleWorldPipeline {
             "gold.crossforce_iccs_monthly",
             "gold.dq_coding_errors",
             "gold.hotspot_h3",
+            "gold.hotspot_gi_star",
+            "gold.hotspot_time_heat",
             "gold.compstat_weekly",
             "gold.response_times",
             "gold.soc_ward_picture");
