@@ -28,7 +28,9 @@ public final class GoldBuilders {
       Map.of(
           "square_grid_counts", Hotspots::gridCounts,
           "getis_ord_gi_star", Hotspots::giStar,
-          "emerging_hot_spots", Hotspots::emerging);
+          "emerging_hot_spots", Hotspots::emerging,
+          "kernel_density", Hotspots::kernelDensity,
+          "knox_near_repeat", Hotspots::nearRepeat);
 
   private GoldBuilders() {}
 

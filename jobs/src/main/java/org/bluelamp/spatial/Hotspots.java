@@ -1,6 +1,7 @@
 package org.bluelamp.spatial;
 
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,7 +29,6 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.bluelamp.contract.Force;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.BuildCache;
 import org.bluelamp.lake.Lake;
@@ -123,7 +124,8 @@ public final class Hotspots {
             col("event_type"),
             col("category"),
             lit("month").as("period"),
-            col("period_start")),
+            col("period_start"),
+            col("band_metres")),
         List.of(col("event_count")));
   }
 
@@ -134,8 +136,7 @@ public final class Hotspots {
   private static Dataset<Row> mapped(
       Dataset<Row> rows, List<Column> leading, List<Column> trailing) {
     List<Column> columns = new ArrayList<>(leading);
-    for (String cell :
-        List.of("cell_metres", "band_metres", "cell_x", "cell_y", "x_m", "y_m", "lon", "lat")) {
+    for (String cell : List.of("cell_metres", "cell_x", "cell_y", "x_m", "y_m", "lon", "lat")) {
       columns.add(col(cell));
     }
     columns.addAll(trailing);
@@ -171,20 +172,24 @@ public final class Hotspots {
   }
 
   /**
-   * Gi* of {@code cells} with each force's own band: one computation per distinct grid, the forces
-   * sharing it together (each group remains its own study area).
+   * Gi* of {@code cells} with each force's own band: one computation per distinct band in cells
+   * (the sample forces all have 3), the forces sharing it together (each remains its own study
+   * area).
    */
   private static Dataset<Row> giStarPerGrid(
       Dataset<Row> cells, List<String> layers, Pipelines pipelines, int timeSteps) {
-    Map<Force.Grid, List<String>> forcesByGrid = new LinkedHashMap<>();
+    Map<Double, List<String>> forcesByBand = new LinkedHashMap<>();
     pipelines
         .forces()
         .values()
-        .forEach(f -> forcesByGrid.computeIfAbsent(f.grid(), g -> new ArrayList<>()).add(f.id()));
+        .forEach(
+            f ->
+                forcesByBand
+                    .computeIfAbsent(f.grid().bandCells(), b -> new ArrayList<>())
+                    .add(f.id()));
     Dataset<Row> result = null;
-    for (Map.Entry<Force.Grid, List<String>> grid : forcesByGrid.entrySet()) {
-      Neighbourhood band =
-          new Neighbourhood(grid.getKey().bandCells(), Weights.BINARY, true, timeSteps);
+    for (Map.Entry<Double, List<String>> grid : forcesByBand.entrySet()) {
+      Neighbourhood band = new Neighbourhood(grid.getKey(), Weights.BINARY, true, timeSteps);
       Dataset<Row> part =
           GetisOrd.local(
               cells.filter(col("force_id").isin(grid.getValue().toArray())), AREA, layers, band);
@@ -221,7 +226,12 @@ public final class Hotspots {
             false);
     return mapped(
         binned.join(broadcast(grids), "force_id"),
-        List.of(col("force_id"), col("event_type"), lit("month").as("period"), col("period_start")),
+        List.of(
+            col("force_id"),
+            col("event_type"),
+            lit("month").as("period"),
+            col("period_start"),
+            col("band_metres")),
         List.of(
             col("value").cast("long").as("event_count"),
             col("gi_z"),
@@ -284,7 +294,8 @@ public final class Hotspots {
             lit("week").as("time_step"),
             col("first_week"),
             col("last_week"),
-            col("steps")),
+            col("steps"),
+            col("band_metres")),
         List.of(
             col("event_count"),
             col("p.hot_steps"),
@@ -293,6 +304,99 @@ public final class Hotspots {
             col("p.trend_z"),
             col("p.trend_p"),
             col("p.pattern")));
+  }
+
+  /**
+   * {@code gold.hotspot_kde}: the quartic kernel density surface ({@link KernelDensity}) of each
+   * force's located events per event type and month, on the force's grid, for heat-map images.
+   */
+  public static Dataset<Row> kernelDensity(Lake lake, Pipelines pipelines, BuildCache cache) {
+    Dataset<Row> grids = grids(lake, pipelines);
+    Dataset<Row> points =
+        cache.keep(
+            SquareGrid.assign(events(lake), grids)
+                .withColumn("period_start", month(col("local_date")))
+                .select("force_id", "event_type", "period_start", "x_m", "y_m", "cell_metres"));
+    return mapped(
+        KernelDensity.surface(points, MONTHLY).join(broadcast(grids), "force_id"),
+        List.of(
+            col("force_id"),
+            col("event_type"),
+            lit("month").as("period"),
+            col("period_start"),
+            col("bandwidth_m"),
+            col("points").as("events")),
+        List.of(col("density_km2")));
+  }
+
+  /** Near-repeat bands: 100 m steps to 500 m, one-week steps to four weeks (Ratcliffe's). */
+  private static final Knox.Bands NEAR_REPEAT =
+      new Knox.Bands(new double[] {100, 200, 300, 400, 500}, new int[] {7, 14, 21, 28});
+
+  private static final int KNOX_SIMULATIONS = 999;
+  private static final long KNOX_SEED = 20260302L;
+
+  private static final StructType KNOX =
+      new StructType()
+          .add("force_id", DataTypes.StringType)
+          .add("burglaries", DataTypes.LongType)
+          .add("space_from_m", DataTypes.DoubleType)
+          .add("space_to_m", DataTypes.DoubleType)
+          .add("days_from", DataTypes.IntegerType)
+          .add("days_to", DataTypes.IntegerType)
+          .add("observed_pairs", DataTypes.LongType)
+          .add("expected_pairs", DataTypes.DoubleType)
+          .add("knox_ratio", DataTypes.DoubleType)
+          .add("p_value", DataTypes.DoubleType)
+          .add("simulations", DataTypes.IntegerType);
+
+  /**
+   * {@code gold.hotspot_near_repeat}: the Knox test ({@link Knox}) of each force's located
+   * burglaries (the day they were committed, else reported), in bands of 100 m to 500 m and of a
+   * week to four weeks, with 999 seeded simulations. A force's burglaries are collected to the
+   * driver: they are thousands a year, not millions.
+   */
+  public static Dataset<Row> nearRepeat(Lake lake, Pipelines pipelines, BuildCache cache) {
+    Map<String, List<Row>> byForce = new TreeMap<>();
+    for (Row row :
+        lake.read(new TableName("silver", "crime"))
+            .filter(col("crime_category").equalTo("burglary").and(col("x_m").isNotNull()))
+            .select(
+                col("force_id"),
+                col("x_m"),
+                col("y_m"),
+                datediff(
+                        coalesce(col("committed_from_local").cast("date"), col("local_date")),
+                        lit("1970-01-01"))
+                    .as("day"))
+            .collectAsList()) {
+      byForce.computeIfAbsent(row.getString(0), f -> new ArrayList<>()).add(row);
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Map.Entry<String, List<Row>> force : byForce.entrySet()) {
+      List<Row> events = force.getValue();
+      double[] x = events.stream().mapToDouble(r -> r.getDouble(1)).toArray();
+      double[] y = events.stream().mapToDouble(r -> r.getDouble(2)).toArray();
+      int[] day = events.stream().mapToInt(r -> r.getInt(3)).toArray();
+      for (Knox.Cell cell : Knox.test(x, y, day, NEAR_REPEAT, KNOX_SIMULATIONS, KNOX_SEED)) {
+        double[] metres = NEAR_REPEAT.metres();
+        int[] days = NEAR_REPEAT.days();
+        rows.add(
+            RowFactory.create(
+                force.getKey(),
+                (long) events.size(),
+                cell.space() == 0 ? 0.0 : metres[cell.space() - 1],
+                metres[cell.space()],
+                cell.time() == 0 ? 0 : days[cell.time() - 1] + 1,
+                days[cell.time()],
+                cell.observed(),
+                cell.expected(),
+                Double.isNaN(cell.knoxRatio()) ? null : cell.knoxRatio(),
+                cell.p(),
+                KNOX_SIMULATIONS));
+      }
+    }
+    return lake.spark().createDataFrame(rows, KNOX);
   }
 
   /** The pattern of a cell from its steps' (step, z, bin), in any order. */

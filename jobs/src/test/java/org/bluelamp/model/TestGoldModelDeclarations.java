@@ -39,6 +39,8 @@ class TestGoldModelDeclarations {
             "hotspot_grid",
             "hotspot_gi_star",
             "hotspot_emerging",
+            "hotspot_kde",
+            "hotspot_near_repeat",
             "hotspot_time_heat");
     GoldModel giStar = models.get(names.indexOf("hotspot_gi_star"));
     assertThat(giStar.isBuilt()).isTrue();

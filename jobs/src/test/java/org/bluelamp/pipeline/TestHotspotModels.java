@@ -47,7 +47,7 @@ class TestHotspotModels {
                 "lebanon/crimes",
                 "lebanon/cazas"),
             new WorldGenerator.Options(START, DAYS, 0.1, 5L),
-            List.of("hotspot_grid", "hotspot_gi_star", "hotspot_emerging"));
+            List.of("hotspot_grid", "hotspot_gi_star", "hotspot_emerging", "hotspot_kde"));
   }
 
   private static Force force(Truth truth) {
@@ -185,5 +185,40 @@ class TestHotspotModels {
       }
     }
     softly.assertAll();
+  }
+
+  /** Each month's densest incident cell lies within a bandwidth of a planted centre. */
+  @Test
+  void theDensestCellOfEachMonthIsAtAPlantedHotSpot() {
+    int checked = 0;
+    for (Truth truth : world.truths()) {
+      for (Row row :
+          world
+              .lake()
+              .read(TableName.of("gold.hotspot_kde"))
+              .filter(col("force_id").equalTo(truth.force()))
+              .filter(col("event_type").equalTo("incident"))
+              .withColumn(
+                  "rank",
+                  org.apache
+                      .spark
+                      .sql
+                      .functions
+                      .row_number()
+                      .over(
+                          org.apache.spark.sql.expressions.Window.partitionBy("period_start")
+                              .orderBy(col("density_km2").desc())))
+              .filter(col("rank").equalTo(1))
+              .collectAsList()) {
+        double x = row.getAs("x_m");
+        double y = row.getAs("y_m");
+        double h = row.getAs("bandwidth_m");
+        assertThat(truth.hotspots())
+            .as(truth.force() + " densest cell " + row)
+            .anyMatch(p -> Math.hypot(x - p.x(), y - p.y()) <= h);
+        checked++;
+      }
+    }
+    assertThat(checked).as("force-months").isEqualTo(3 * 3);
   }
 }
