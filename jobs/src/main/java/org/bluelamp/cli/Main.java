@@ -595,7 +595,15 @@ public final class Main implements Callable<Integer> {
             "Top H3 hot-spot cells (crimes, resolution 8)",
             "SELECT h3_index, sum(event_count) AS crimes, round(cell_lat, 5) AS lat,"
                 + " round(cell_lon, 5) AS lon FROM lake.gold.hotspot_h3 WHERE event_type = 'crime'"
+                + " AND h3_resolution = 8"
                 + " GROUP BY h3_index, cell_lat, cell_lon ORDER BY crimes DESC LIMIT 5");
+        answer(
+            connection,
+            "Incident hot spots (Getis-Ord Gi*, 99% after the FDR correction), hottest first",
+            "SELECT force_id, period_start, cell_x, cell_y, round(lat, 5) AS lat,"
+                + " round(lon, 5) AS lon, event_count, round(gi_z, 1) AS gi_z"
+                + " FROM lake.gold.hotspot_gi_star WHERE event_type = 'incident'"
+                + " AND gi_bin_fdr = 3 ORDER BY gi_z DESC LIMIT 5");
         answer(
             connection,
             "Ingestion of the last run: read = accepted + quarantined",
