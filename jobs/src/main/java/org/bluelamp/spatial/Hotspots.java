@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -324,9 +325,11 @@ public final class Hotspots {
             col("event_type"),
             lit("month").as("period"),
             col("period_start"),
-            col("bandwidth_m"),
+            round(col("bandwidth_m"), 3).as("bandwidth_m"),
             col("points").as("events")),
-        List.of(col("density_km2")));
+        // Rounded (to a mm and a thousandth of an event per km2) so that the table does not depend
+        // on the order Spark sums in: a cluster and one machine give the same rows.
+        List.of(round(col("density_km2"), 3).as("density_km2")));
   }
 
   /** Near-repeat bands: 100 m steps to 500 m, one-week steps to four weeks (Ratcliffe's). */
