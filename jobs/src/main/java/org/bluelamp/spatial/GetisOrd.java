@@ -14,6 +14,9 @@ import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
+import static org.bluelamp.spatial.SparkColumns.columns;
+import static org.bluelamp.spatial.SparkColumns.joinOn;
+import static org.bluelamp.spatial.SparkColumns.seq;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -193,14 +196,11 @@ public final class GetisOrd {
                 sum(col("value").multiply(col("value"))).as("_squares"));
     Dataset<Row> withSums =
         cells
-            .join(sums, scala(lattice), "left")
+            .join(sums, seq(lattice), "left")
             .na()
             .fill(0.0, new String[] {"wx"})
-            .join(weights, scala(plane));
-    Dataset<Row> joined =
-        groups.isEmpty()
-            ? withSums.crossJoin(broadcast(totals))
-            : withSums.join(broadcast(totals), scala(groups));
+            .join(weights, seq(plane));
+    Dataset<Row> joined = joinOn(withSums, broadcast(totals), groups, "inner");
     boolean star = neighbourhood.star();
     // A cube's window holds this step and up to timeSteps before it; Gi leaves out the cell itself
     // (weight 1) from the sums.
@@ -228,14 +228,6 @@ public final class GetisOrd {
 
   private static Dataset<Row> offsets(Dataset<Row> cells, Neighbourhood neighbourhood) {
     return cells.sparkSession().createDataFrame(neighbourhood.offsets(), OFFSET);
-  }
-
-  private static Column[] columns(List<String> names) {
-    return names.stream().map(c -> col(c)).toArray(Column[]::new);
-  }
-
-  private static scala.collection.Seq<String> scala(List<String> columns) {
-    return scala.collection.JavaConverters.asScalaBuffer(columns).toSeq();
   }
 
   /** Esri's confidence levels, highest first: the bins +-3, +-2, +-1. */
@@ -280,10 +272,7 @@ public final class GetisOrd {
             : ranked
                 .groupBy(partition)
                 .agg(thresholds.get(0), thresholds.get(1), thresholds.get(2));
-    Dataset<Row> joined =
-        groups.isEmpty()
-            ? local.crossJoin(broadcast(perGroup))
-            : local.join(broadcast(perGroup), scala(groups), "left");
+    Dataset<Row> joined = joinOn(local, broadcast(perGroup), groups, "left");
     return joined
         .withColumn(
             "gi_bin",

@@ -16,6 +16,8 @@ import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
+import static org.bluelamp.spatial.SparkColumns.columns;
+import static org.bluelamp.spatial.SparkColumns.seq;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,9 +41,10 @@ import org.bluelamp.spatial.GetisOrd.Weights;
 import scala.collection.Seq;
 
 /**
- * The hot-spot gold tables, on each force's square grid ({@link SquareGrid}) over the located
- * crimes and incidents of silver: counts per cell, Getis-Ord Gi* per cell and month with the study
- * area's empty cells included, and Esri's emerging hot-spot patterns over a weekly space-time cube.
+ * The hot-spot gold tables built in Java, over the located crimes and incidents of silver: on each
+ * force's square grid ({@link SquareGrid}) counts per cell, Getis-Ord Gi* per cell and month with
+ * the study area's empty cells included, Esri's emerging hot-spot patterns over a weekly space-time
+ * cube and the kernel density surface; and the Knox near-repeat test of burglary.
  */
 public final class Hotspots {
   /** A study area: the cells of a force for an event type (the same in every period). */
@@ -154,9 +157,9 @@ public final class Hotspots {
         lake.read(new TableName("silver", "area")).filter(col("area_type").equalTo("ward"));
     List<String> keys = cellKeys(AREA);
     return SquareGrid.cellsWithin(wards, grids)
-        .join(eventCells.select(cols(AREA)).distinct(), "force_id")
-        .select(cols(keys))
-        .union(eventCells.select(cols(keys)))
+        .join(eventCells.select(columns(AREA)).distinct(), "force_id")
+        .select(columns(keys))
+        .union(eventCells.select(columns(keys)))
         .distinct();
   }
 
@@ -206,16 +209,18 @@ public final class Hotspots {
    */
   public static Dataset<Row> giStar(Lake lake, Pipelines pipelines, BuildCache cache) {
     Dataset<Row> grids = grids(lake, pipelines);
+    // Read three times: the months, the cells with events and the counts.
     Dataset<Row> counts =
-        SquareGrid.assign(events(lake), grids)
-            .withColumn("period_start", month(col("local_date")))
-            .groupBy("force_id", "event_type", "period_start", "cell_x", "cell_y")
-            .agg(count(lit(1)).cast("double").as("value"));
-    Dataset<Row> months = counts.select(cols(MONTHLY)).distinct();
+        cache.keep(
+            SquareGrid.assign(events(lake), grids)
+                .withColumn("period_start", month(col("local_date")))
+                .groupBy("force_id", "event_type", "period_start", "cell_x", "cell_y")
+                .agg(count(lit(1)).cast("double").as("value")));
+    Dataset<Row> months = counts.select(columns(MONTHLY)).distinct();
     Dataset<Row> cells =
         cache.keep(
             withCounts(
-                studyArea(lake, grids, counts.select(cols(cellKeys(AREA))).distinct())
+                studyArea(lake, grids, counts.select(columns(cellKeys(AREA))).distinct())
                     .join(months, seq(AREA)),
                 counts,
                 cellKeys(MONTHLY)));
@@ -250,12 +255,14 @@ public final class Hotspots {
    */
   public static Dataset<Row> emerging(Lake lake, Pipelines pipelines, BuildCache cache) {
     Dataset<Row> grids = grids(lake, pipelines);
+    // Read for the cube's span and for its counts.
     Dataset<Row> weekly =
-        SquareGrid.assign(events(lake), grids)
-            .withColumn("week_start", date_trunc("week", col("local_date")).cast("date"));
+        cache.keep(
+            SquareGrid.assign(events(lake), grids)
+                .withColumn("week_start", date_trunc("week", col("local_date")).cast("date")));
     Dataset<Row> span =
         weekly
-            .groupBy(cols(AREA))
+            .groupBy(columns(AREA))
             .agg(min("week_start").as("first_week"), max("week_start").as("last_week"))
             .filter(
                 datediff(col("last_week"), col("first_week"))
@@ -266,21 +273,21 @@ public final class Hotspots {
         weekly
             .join(span, seq(AREA))
             .withColumn("cell_t", step)
-            .groupBy(cols(bin))
+            .groupBy(columns(bin))
             .agg(count(lit(1)).cast("double").as("value"));
     Dataset<Row> steps =
         span.withColumn("week_start", col("last_week"))
             .withColumn("cell_t", explode(sequence(lit(0L), step)))
             .select("force_id", "event_type", "cell_t");
     List<String> cell = cellKeys(AREA);
-    Dataset<Row> areaCells = studyArea(lake, grids, counts.select(cols(cell)).distinct());
+    Dataset<Row> areaCells = studyArea(lake, grids, counts.select(columns(cell)).distinct());
     Dataset<Row> cube = cache.keep(withCounts(areaCells.join(steps, seq(AREA)), counts, bin));
     Dataset<Row> binned =
         GetisOrd.withBins(
             cache.keep(giStarPerGrid(cube, List.of(), pipelines, NEIGHBOURHOOD_STEPS)), AREA, true);
     Dataset<Row> patterns =
         binned
-            .groupBy(cols(cell))
+            .groupBy(columns(cell))
             .agg(
                 CLASSIFY
                     .apply(collect_list(struct(col("cell_t"), col("gi_z"), col("gi_bin"))))
@@ -427,13 +434,5 @@ public final class Hotspots {
         hot,
         cold,
         bins[bins.length - 1]);
-  }
-
-  private static Column[] cols(List<String> names) {
-    return names.stream().map(n -> col(n)).toArray(Column[]::new);
-  }
-
-  private static Seq<String> seq(List<String> names) {
-    return scala.collection.JavaConverters.asScalaBuffer(names).toSeq();
   }
 }

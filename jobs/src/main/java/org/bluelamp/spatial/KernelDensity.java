@@ -52,7 +52,7 @@ public final class KernelDensity {
    * has no bandwidth and no surface.
    */
   public static Dataset<Row> surface(Dataset<Row> points, List<String> groups) {
-    Column[] keys = groups.stream().map(c -> col(c)).toArray(Column[]::new);
+    Column[] keys = SparkColumns.columns(groups);
     Dataset<Row> centres =
         points.groupBy(keys).agg(avg("x_m").as("_mean_x"), avg("y_m").as("_mean_y"));
     Column distance =
@@ -60,7 +60,7 @@ public final class KernelDensity {
             pow(col("x_m").minus(col("_mean_x")), 2)
                 .plus(pow(col("y_m").minus(col("_mean_y")), 2)));
     Dataset<Row> spread =
-        join(points, centres, groups)
+        SparkColumns.joinOn(points, centres, groups, "inner")
             .withColumn("_distance", distance)
             .groupBy(keys)
             .agg(
@@ -73,7 +73,7 @@ public final class KernelDensity {
     Column h = col("bandwidth_m");
     Column c = col("cell_metres");
     Dataset<Row> reached =
-        join(points, spread, groups)
+        SparkColumns.joinOn(points, spread, groups, "inner")
             .withColumn(
                 "cell_x",
                 explode(
@@ -99,11 +99,5 @@ public final class KernelDensity {
                 .multiply(3 / Math.PI * 1e6)
                 .divide(h.multiply(h))
                 .as("density_km2"));
-  }
-
-  private static Dataset<Row> join(Dataset<Row> left, Dataset<Row> right, List<String> groups) {
-    return groups.isEmpty()
-        ? left.crossJoin(right)
-        : left.join(right, scala.collection.JavaConverters.asScalaBuffer(groups).toSeq());
   }
 }

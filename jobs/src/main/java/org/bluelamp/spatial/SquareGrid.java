@@ -32,10 +32,6 @@ public final class SquareGrid {
           .add("cell_metres", DataTypes.DoubleType)
           .add("band_metres", DataTypes.DoubleType);
 
-  private static final scala.collection.Seq<String> CELL =
-      scala.collection.JavaConverters.asScalaBuffer(List.of("force_id", "cell_x", "cell_y"))
-          .toSeq();
-
   private SquareGrid() {}
 
   /** One row per force: {@code force_id}, {@code crs}, {@code cell_metres}, {@code band_metres}. */
@@ -109,6 +105,6 @@ public final class SquareGrid {
                 col("y_m"),
                 expr("ST_X(_centre)").as("lon"),
                 expr("ST_Y(_centre)").as("lat"));
-    return rows.join(centres, CELL);
+    return rows.join(centres, SparkColumns.seq(List.of("force_id", "cell_x", "cell_y")));
   }
 }
