@@ -50,8 +50,10 @@ def test_schedules_are_cron_intervals_or_dataset_expressions(module):
     triggers = module.gold__hotspot.schedule.uris()
     assert triggers == [
         "bluelamp://lake/silver/area",
+        "bluelamp://lake/silver/collision",
         "bluelamp://lake/silver/crime",
         "bluelamp://lake/silver/incident",
+        "bluelamp://lake/silver/street",
     ]
 
 

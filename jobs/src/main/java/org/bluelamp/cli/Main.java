@@ -68,6 +68,7 @@ import picocli.CommandLine.Spec;
       UserCommands.class,
       Main.Audit.class,
       Main.Maintain.class,
+      Export.class,
       ScheduleCommands.Listing.class,
       ScheduleCommands.Freshness.class,
       Main.Docs.class,

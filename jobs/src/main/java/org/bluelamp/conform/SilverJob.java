@@ -38,6 +38,7 @@ import org.bluelamp.lake.JobResult;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.TableName;
 import org.bluelamp.spatial.AreaJoin;
+import org.bluelamp.spatial.NearestLine;
 
 /**
  * Builds {@code silver.<entity>} for the given forces from every bronze source that feeds it:
@@ -209,7 +210,7 @@ public final class SilverJob {
         : finish(entity, parts.stream().reduce((a, b) -> a.unionByName(b, true)).orElseThrow());
   }
 
-  /** One row per key, local times, areas, the row key and the entity's derivation. */
+  /** One row per key, local times, areas, nearest lines, the row key and the derivation. */
   private Dataset<Row> finish(EntitySpec entity, Dataset<Row> data) {
     data = latestPerKey(entity, data);
     data = localTimes(entity, data);
@@ -219,6 +220,18 @@ public final class SilverJob {
       Dataset<Row> areas =
           lake.read(new TableName("silver", "area")).filter(col("area_type").equalTo(areaType));
       data = AreaJoin.assign(data, areas, rowKey, areaType);
+    }
+    for (String name : entity.nearest()) {
+      EntitySpec line = pipelines.entities().get(name);
+      data =
+          NearestLine.assign(
+              data,
+              lake.read(table(line)),
+              rowKey,
+              name,
+              line.idColumn(),
+              line.nameColumn(),
+              EntitySpec.NEAREST_WITHIN_METRES);
     }
     data = data.drop("_zone").withColumn(keyColumn(entity), rowKey(entity));
     Derivation derivation = derivations.get(entity.name());
@@ -265,7 +278,7 @@ public final class SilverJob {
   public static List<String> geometryColumns(EntitySpec entity) {
     return switch (entity.geometry()) {
       case POINT -> List.of("x_m", "y_m", "lon", "lat", "geom");
-      case AREA -> List.of("geom", "geom_planar");
+      case AREA, LINE -> List.of("geom", "geom_planar");
       case NONE -> List.of();
     };
   }

@@ -11,7 +11,9 @@ import java.util.Optional;
  * every force. Sources feeding it map their columns onto these names; {@code derived} documents the
  * columns the silver job computes from them (classification, counting, pseudonymous keys); {@code
  * reads} names the other entities those derivations read (built first, rebuilt with them); {@code
- * tags} say who may read it (sql/access/roles.yml).
+ * nearest} names line entities (the street network) each located record is snapped to, the nearest
+ * line within {@link #NEAREST_WITHIN_METRES}; {@code tags} say who may read it
+ * (sql/access/roles.yml).
  */
 public record EntitySpec(
     Path file,
@@ -21,6 +23,7 @@ public record EntitySpec(
     Optional<String> eventTime,
     EntityGeometry geometry,
     List<String> areas,
+    List<String> nearest,
     List<String> reads,
     List<Column> columns,
     List<Column> derived,
@@ -33,17 +36,42 @@ public record EntitySpec(
     requireNonNull(eventTime, "eventTime");
     requireNonNull(geometry, "geometry");
     areas = List.copyOf(areas);
+    nearest = List.copyOf(nearest);
     reads = List.copyOf(reads);
     columns = List.copyOf(columns);
     derived = List.copyOf(derived);
     tags = List.copyOf(tags);
   }
 
+  /**
+   * How far a record may lie from the nearest line of a {@code nearest} entity and still be on it:
+   * half a city block; a record farther from every street is off the mapped network (no street).
+   */
+  public static final double NEAREST_WITHIN_METRES = 100;
+
   /** What kind of location an entity's records carry. */
   public enum EntityGeometry {
     NONE,
     POINT,
-    AREA
+    /** Polygons records are located in (wards, beats, small areas). */
+    AREA,
+    /** Lines records are snapped to (street segments). */
+    LINE
+  }
+
+  /** Whether the entity's rows carry a shape ({@code geom}, {@code geom_planar}), not a point. */
+  public boolean isShape() {
+    return geometry == EntityGeometry.AREA || geometry == EntityGeometry.LINE;
+  }
+
+  /** The column a line entity's records are identified by: {@code <entity>_id}. */
+  public String idColumn() {
+    return name + "_id";
+  }
+
+  /** The column naming a line entity's records: {@code <entity>_name}. */
+  public String nameColumn() {
+    return name + "_name";
   }
 
   /**

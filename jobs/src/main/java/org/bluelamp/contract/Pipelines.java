@@ -60,6 +60,7 @@ public record Pipelines(
         }
       }
     }
+    entities.values().forEach(entity -> checkNearest(entity, entities));
     List<SourceContract> sources = new ArrayList<>();
     ContractParser parser = new ContractParser(root, forces, entities);
     for (Path file : yamlFiles(root.resolve("sources"))) {
@@ -67,6 +68,41 @@ public record Pipelines(
     }
     sources.sort(Comparator.comparing(SourceContract::id));
     return new Pipelines(root, forces, entities, sources);
+  }
+
+  /**
+   * An entity's {@code nearest} names line entities identified by {@code <name>_id} with a {@code
+   * <name>_name}, and only a point entity is snapped to lines.
+   */
+  private static void checkNearest(EntitySpec entity, Map<String, EntitySpec> entities) {
+    for (String name : entity.nearest()) {
+      EntitySpec line = entities.get(name);
+      if (line == null || line.geometry() != EntitySpec.EntityGeometry.LINE) {
+        throw Errors.contract(
+            entity.file(),
+            "nearest",
+            "'" + name + "' is not a declared entity with geometry: line",
+            "name line entities of pipelines/entities/ (e.g. street)");
+      }
+      if (!line.key().equals(List.of(line.idColumn()))
+          || line.columns().stream().noneMatch(c -> c.name().equals(line.nameColumn()))) {
+        throw Errors.contract(
+            line.file(),
+            "key",
+            "a line entity others are snapped to needs key ["
+                + line.idColumn()
+                + "] and a column "
+                + line.nameColumn(),
+            "rename its key and name columns so");
+      }
+      if (entity.geometry() != EntitySpec.EntityGeometry.POINT) {
+        throw Errors.contract(
+            entity.file(),
+            "nearest",
+            "only records located at a point are snapped to the nearest " + name,
+            "drop nearest, or declare geometry: point");
+      }
+    }
   }
 
   public Force force(String id) {
@@ -96,7 +132,7 @@ public record Pipelines(
 
   /**
    * The entities that must be built before {@code entity}: the area entities when its records are
-   * joined to areas, and the entities it reads.
+   * joined to areas, the line entities they are snapped to, and the entities it reads.
    */
   public List<EntitySpec> upstream(EntitySpec entity) {
     List<EntitySpec> upstream = new ArrayList<>();
@@ -105,6 +141,7 @@ public record Pipelines(
           .filter(e -> e.geometry() == EntitySpec.EntityGeometry.AREA)
           .forEach(upstream::add);
     }
+    entity.nearest().stream().map(entities::get).forEach(upstream::add);
     entity.reads().stream().map(entities::get).forEach(upstream::add);
     return List.copyOf(upstream);
   }

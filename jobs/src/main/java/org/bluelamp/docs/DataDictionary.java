@@ -59,6 +59,23 @@ public final class DataDictionary {
           new Entry("string", "Code of the " + area + " containing the record (Sedona).", false));
       columns.put(area + "_name", new Entry("string", "Name of that " + area + ".", false));
     }
+    for (String line : entity.nearest()) {
+      String within = String.format("%.0f m", EntitySpec.NEAREST_WITHIN_METRES);
+      columns.put(
+          line + "_id",
+          new Entry(
+              "string",
+              "The nearest "
+                  + line
+                  + " within "
+                  + within
+                  + " of the record (Sedona); empty beyond.",
+              false));
+      columns.put(line + "_name", new Entry("string", "Name of that " + line + ".", false));
+      columns.put(
+          line + "_distance_m",
+          new Entry("double", "Distance to that " + line + " in metres (to 0.1 m).", false));
+    }
     for (String lineage : SilverJob.LINEAGE) {
       columns.put(lineage, LINEAGE.get(lineage));
     }

@@ -18,8 +18,8 @@ import org.bluelamp.contract.GeometrySpec;
 /**
  * Turns a record's location into the lake's spatial columns with Sedona: {@code geom} (WKB, EPSG
  * 4326), {@code lon}/{@code lat}, and planar metres in the force's CRS ({@code x_m}/{@code y_m} for
- * points, {@code geom_planar} WKB for areas). Adds the built-in checks {@code missing_location},
- * {@code out_of_area} and {@code invalid_geometry}.
+ * points, {@code geom_planar} WKB for areas and lines). Adds the built-in checks {@code
+ * missing_location}, {@code out_of_area} and {@code invalid_geometry}.
  */
 final class Locations {
   static final String WGS84 = "EPSG:4326";
@@ -118,7 +118,8 @@ final class Locations {
                 spec.geojson().orElseThrow(),
                 lit(null),
                 Action.QUARANTINE,
-                lit("the geometry is not a valid polygon (self-intersecting or unreadable)")))
+                lit(
+                    "the geometry is not valid (a self-intersecting polygon, a line of one point, or unreadable)")))
         .drop("_shape");
   }
 

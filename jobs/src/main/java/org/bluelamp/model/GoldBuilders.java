@@ -28,6 +28,7 @@ public final class GoldBuilders {
       Map.of(
           "square_grid_counts", Hotspots::gridCounts,
           "getis_ord_gi_star", Hotspots::giStar,
+          "collision_severity_gi_star", Hotspots::collisionCells,
           "emerging_hot_spots", Hotspots::emerging,
           "kernel_density", Hotspots::kernelDensity,
           "knox_near_repeat", Hotspots::nearRepeat);

@@ -1,10 +1,10 @@
 package org.bluelamp.spatial;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
 import java.util.List;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -13,8 +13,18 @@ import org.apache.spark.sql.Row;
  * planar metres of the force's CRS. Sedona plans the inner {@code ST_Contains} join as a spatial
  * join (the force equality is a filter on its candidates: forces' CRSs overlap numerically); the
  * result is joined back by key, because a LEFT spatial join would run as a nested loop.
+ *
+ * <p>The plan depends on the boundary set. Up to {@link #BROADCAST_AREAS} polygons (every ward,
+ * beat and census small area of a force or a region: hundreds to a few thousand) are broadcast and
+ * indexed once per executor, and the records stay where they are: no shuffle, and a dense city
+ * centre cannot pile onto one partition. Larger sets (every small area of a country) go to Sedona's
+ * partitioned join, whose KDB-tree partitions are cut from a sample of the data, so a skewed city
+ * gets many small partitions where it is dense.
  */
 public final class AreaJoin {
+  /** The most polygons broadcast to every executor (a few MB of WKB at 300 vertices each). */
+  public static final long BROADCAST_AREAS = 20_000;
+
   private AreaJoin() {}
 
   /**
@@ -28,13 +38,16 @@ public final class AreaJoin {
    */
   public static Dataset<Row> assign(
       Dataset<Row> records, Dataset<Row> areas, List<String> key, String prefix) {
-    Dataset<Row> points =
-        records
-            .filter(col("x_m").isNotNull())
-            .select(
-                concatKey(key).as("_join_key"),
-                col("force_id").as("_point_force"),
-                expr("ST_Point(x_m, y_m)").as("_point"));
+    return assign(records, areas, key, prefix, areas.count() <= BROADCAST_AREAS);
+  }
+
+  /** As {@link #assign(Dataset, Dataset, List, String)}, broadcasting the areas or not. */
+  static Dataset<Row> assign(
+      Dataset<Row> records,
+      Dataset<Row> areas,
+      List<String> key,
+      String prefix,
+      boolean broadcastAreas) {
     Dataset<Row> polygons =
         areas.select(
             col("force_id").as("_area_force"),
@@ -42,20 +55,36 @@ public final class AreaJoin {
             col("area_name").as(prefix + "_name"),
             expr("ST_GeomFromWKB(geom_planar)").as("_polygon"));
     Dataset<Row> matched =
-        points
+        points(records, key)
             .join(
-                polygons,
+                broadcastAreas ? broadcast(polygons) : polygons,
                 expr("ST_Contains(_polygon, _point)")
                     .and(col("_area_force").equalTo(col("_point_force"))))
             .select(col("_join_key"), col(prefix + "_id"), col(prefix + "_name"));
-    return records
-        .withColumn("_join_key", concatKey(key))
-        .join(matched, "_join_key", "left")
-        .drop("_join_key");
+    return joinBack(records, matched, key);
   }
 
-  private static Column concatKey(List<String> key) {
-    return org.apache.spark.sql.functions.concat_ws(
-        "\u0001", key.stream().map(k -> col(k).cast("string")).toArray(Column[]::new));
+  /**
+   * The located {@code records} as {@code _join_key} (their {@code key} columns), {@code
+   * _point_force} and {@code _point} (planar): the side of a spatial join that is streamed.
+   */
+  static Dataset<Row> points(Dataset<Row> records, List<String> key) {
+    return records
+        .filter(col("x_m").isNotNull())
+        .select(
+            SparkColumns.joinKey(key).as("_join_key"),
+            col("force_id").as("_point_force"),
+            expr("ST_Point(x_m, y_m)").as("_point"));
+  }
+
+  /**
+   * {@code records} with the columns of {@code matched} (at most one row per {@code _join_key}),
+   * empty where none: an equi-join, because a LEFT spatial join runs as a nested loop.
+   */
+  static Dataset<Row> joinBack(Dataset<Row> records, Dataset<Row> matched, List<String> key) {
+    return records
+        .withColumn("_join_key", SparkColumns.joinKey(key))
+        .join(matched, "_join_key", "left")
+        .drop("_join_key");
   }
 }

@@ -5,12 +5,15 @@ import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sqrt;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
@@ -28,10 +31,14 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.collection.JavaConverters;
+import scala.collection.Seq;
 
 /**
  * The Getis-Ord local statistics Gi* and Gi (Getis and Ord 1992; Ord and Getis 1995) of the cells
@@ -70,7 +77,8 @@ public final class GetisOrd {
    * ({@code timeSteps} > 0) also the same cells in each of the {@code timeSteps} time steps before,
    * with the same weights (Esri's neighbourhood time step).
    */
-  public record Neighbourhood(double bandCells, Weights weights, boolean star, int timeSteps) {
+  public record Neighbourhood(double bandCells, Weights weights, boolean star, int timeSteps)
+      implements java.io.Serializable {
     public Neighbourhood {
       requireNonNull(weights, "weights");
       if (!(bandCells >= 1) || timeSteps < 0) {
@@ -228,6 +236,77 @@ public final class GetisOrd {
 
   private static Dataset<Row> offsets(Dataset<Row> cells, Neighbourhood neighbourhood) {
     return cells.sparkSession().createDataFrame(neighbourhood.offsets(), OFFSET);
+  }
+
+  private static final StructType PSEUDO_P =
+      new StructType()
+          .add("cell_x", DataTypes.LongType)
+          .add("cell_y", DataTypes.LongType)
+          .add("gi_p_sim", DataTypes.DoubleType);
+
+  /**
+   * Adds {@code gi_p_sim}: the pseudo p-value of each cell's Gi or Gi* by conditional randomisation
+   * ({@link GiPermutation}), {@code permutations} shuffles seeded by {@code seed}, the same on
+   * every run. {@code local} is what {@link #local} gave on a plain grid (no cube); each
+   * combination of the {@code groups} columns (areas and layers) is one statistic, shuffled within
+   * itself on one executor. Where {@code gi_z} is undefined so is {@code gi_p_sim}.
+   */
+  public static Dataset<Row> withPermutations(
+      Dataset<Row> local,
+      List<String> groups,
+      Neighbourhood neighbourhood,
+      int permutations,
+      long seed) {
+    if (neighbourhood.timeSteps() > 0 || permutations < 1) {
+      throw new IllegalArgumentException(
+          "permutation inference is for a plain grid with at least one permutation");
+    }
+    UserDefinedFunction shuffle =
+        udf(
+                (UDF2<Seq<Row>, String, Seq<Row>>)
+                    (list, group) -> {
+                      List<Row> area = new ArrayList<>(JavaConverters.seqAsJavaList(list));
+                      area.sort(
+                          java.util.Comparator.<Row>comparingLong(r -> r.getLong(0))
+                              .thenComparingLong(r -> r.getLong(1)));
+                      double[] p =
+                          GiPermutation.pseudoP(area, neighbourhood, permutations, seed, group);
+                      List<Row> out = new ArrayList<>(area.size());
+                      for (int i = 0; i < p.length; i++) {
+                        out.add(RowFactory.create(area.get(i).get(0), area.get(i).get(1), p[i]));
+                      }
+                      return JavaConverters.asScalaBuffer(out).toSeq();
+                    },
+                DataTypes.createArrayType(PSEUDO_P))
+            .withName("gi_permutation_p");
+    List<String> keys = new ArrayList<>(groups);
+    keys.addAll(List.of("cell_x", "cell_y"));
+    Column group = groups.isEmpty() ? lit("") : SparkColumns.joinKey(groups);
+    List<Column> selected = new ArrayList<>();
+    groups.forEach(g -> selected.add(col(g)));
+    selected.add(col("s.cell_x"));
+    selected.add(col("s.cell_y"));
+    selected.add(col("s.gi_p_sim"));
+    Dataset<Row> pseudo =
+        local
+            .withColumn("_group", group)
+            .groupBy(columns(groups))
+            .agg(
+                shuffle
+                    .apply(
+                        collect_list(
+                            struct(
+                                col("cell_x").cast("long"),
+                                col("cell_y").cast("long"),
+                                col("value").cast("double"))),
+                        functions.first("_group"))
+                    .as("_shuffled"))
+            .withColumn("s", explode(col("_shuffled")))
+            .select(selected.toArray(Column[]::new));
+    Dataset<Row> joined = local.join(pseudo, seq(keys), "left");
+    // Where Gi is undefined (the values do not vary) so is its pseudo p-value.
+    return joined.withColumn(
+        "gi_p_sim", when(col("gi_z").isNotNull(), col("gi_p_sim")).otherwise(lit(null)));
   }
 
   /** Esri's confidence levels, highest first: the bins +-3, +-2, +-1. */

@@ -30,6 +30,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.bluelamp.contract.Pipelines;
@@ -58,6 +59,14 @@ public final class Hotspots {
 
   /** Cells one time step back in the space-time neighbourhood (Esri's default is 1). */
   private static final int NEIGHBOURHOOD_STEPS = 1;
+
+  /**
+   * Conditional permutations behind each monthly cell's pseudo p-value ({@code gi_p_sim}; PySAL's
+   * default), and their seed: the same table on every run.
+   */
+  private static final int PERMUTATIONS = 999;
+
+  private static final long PERMUTATION_SEED = 20260302L;
 
   private static final StructType PATTERN =
       new StructType()
@@ -169,10 +178,17 @@ public final class Hotspots {
     return keys;
   }
 
-  /** {@code cells} with the {@code value} of {@code counts} on {@code keys}, 0 where none. */
+  /**
+   * {@code cells} with the {@code value} and other measures of {@code counts} on {@code keys}, 0
+   * where none.
+   */
   private static Dataset<Row> withCounts(
       Dataset<Row> cells, Dataset<Row> counts, List<String> keys) {
-    return cells.join(counts, seq(keys), "left").na().fill(0.0, new String[] {"value"});
+    String[] measures =
+        java.util.Arrays.stream(counts.columns())
+            .filter(c -> !keys.contains(c))
+            .toArray(String[]::new);
+    return cells.join(counts, seq(keys), "left").na().fill(0.0, measures);
   }
 
   /**
@@ -181,7 +197,11 @@ public final class Hotspots {
    * area).
    */
   private static Dataset<Row> giStarPerGrid(
-      Dataset<Row> cells, List<String> layers, Pipelines pipelines, int timeSteps) {
+      Dataset<Row> cells,
+      List<String> layers,
+      Pipelines pipelines,
+      int timeSteps,
+      int permutations) {
     Map<Double, List<String>> forcesByBand = new LinkedHashMap<>();
     pipelines
         .forces()
@@ -197,6 +217,11 @@ public final class Hotspots {
       Dataset<Row> part =
           GetisOrd.local(
               cells.filter(col("force_id").isin(grid.getValue().toArray())), AREA, layers, band);
+      if (permutations > 0) {
+        List<String> groups = new ArrayList<>(AREA);
+        groups.addAll(layers);
+        part = GetisOrd.withPermutations(part, groups, band, permutations, PERMUTATION_SEED);
+      }
       result = result == null ? part : result.unionByName(part);
     }
     return result;
@@ -209,13 +234,92 @@ public final class Hotspots {
    */
   public static Dataset<Row> giStar(Lake lake, Pipelines pipelines, BuildCache cache) {
     Dataset<Row> grids = grids(lake, pipelines);
-    // Read three times: the months, the cells with events and the counts.
+    return mapped(
+        monthlyGiStar(
+            lake,
+            pipelines,
+            cache,
+            grids,
+            cellMonths(events(lake), grids).agg(count(lit(1)).cast("double").as("value"))),
+        List.of(
+            col("force_id"),
+            col("event_type"),
+            lit("month").as("period"),
+            col("period_start"),
+            col("band_metres")),
+        withGi(col("value").cast("long").as("event_count")));
+  }
+
+  /** {@code measures} then the Gi* columns of {@link #monthlyGiStar}. */
+  private static List<Column> withGi(Column... measures) {
+    List<Column> columns = new ArrayList<>(List.of(measures));
+    for (String gi : List.of("gi_z", "gi_p", "gi_p_sim", "gi_bin", "gi_bin_fdr")) {
+      columns.add(col(gi));
+    }
+    return columns;
+  }
+
+  /**
+   * {@code gold.hotspot_collision_cells}: the road-safety hot spots. Each collision weighs by its
+   * severity ({@link CollisionSeverity}); per force, month and cell of the study area, the
+   * collisions by severity and their severity index, with the Gi* of the index as in {@link
+   * #giStar}.
+   */
+  public static Dataset<Row> collisionCells(Lake lake, Pipelines pipelines, BuildCache cache) {
+    Dataset<Row> grids = grids(lake, pipelines);
+    Dataset<Row> collisions =
+        lake.read(new TableName("silver", "collision"))
+            .filter(col("x_m").isNotNull())
+            .select(
+                col("force_id"),
+                lit("collision").as("event_type"),
+                col("local_date"),
+                col("x_m"),
+                col("y_m"),
+                col("severity_class"));
+    List<Column> measures = new ArrayList<>();
+    measures.add(sum(CollisionSeverity.weight(col("severity_class"))).as("value"));
+    measures.add(count(lit(1)).as("collision_count"));
+    for (CollisionSeverity severity : CollisionSeverity.values()) {
+      measures.add(
+          count(functions.when(col("severity_class").equalTo(severity.code()), 1))
+              .as(severity.code() + "_count"));
+    }
     Dataset<Row> counts =
-        cache.keep(
-            SquareGrid.assign(events(lake), grids)
-                .withColumn("period_start", month(col("local_date")))
-                .groupBy("force_id", "event_type", "period_start", "cell_x", "cell_y")
-                .agg(count(lit(1)).cast("double").as("value")));
+        cellMonths(collisions, grids)
+            .agg(measures.get(0), measures.subList(1, measures.size()).toArray(Column[]::new));
+    List<Column> counted = new ArrayList<>();
+    counted.add(col("collision_count").cast("long").as("collision_count"));
+    for (CollisionSeverity severity : CollisionSeverity.values()) {
+      String name = severity.code() + "_count";
+      counted.add(col(name).cast("long").as(name));
+    }
+    counted.add(col("value").as("severity_index"));
+    List<Column> trailing = withGi(counted.toArray(Column[]::new));
+    return mapped(
+        monthlyGiStar(lake, pipelines, cache, grids, counts),
+        List.of(
+            col("force_id"), lit("month").as("period"), col("period_start"), col("band_metres")),
+        trailing);
+  }
+
+  /** {@code events} in their cell and month, grouped by force, event type, month and cell. */
+  private static org.apache.spark.sql.RelationalGroupedDataset cellMonths(
+      Dataset<Row> events, Dataset<Row> grids) {
+    return SquareGrid.assign(events, grids)
+        .withColumn("period_start", month(col("local_date")))
+        .groupBy("force_id", "event_type", "period_start", "cell_x", "cell_y");
+  }
+
+  /**
+   * Gi* of the {@code value} of {@code counts} (per force, event type, month and cell; other
+   * measures ride along) over every cell of the study area per month, empty cells 0, with the
+   * uncorrected and FDR-corrected bins and the force's grid beside.
+   */
+  private static Dataset<Row> monthlyGiStar(
+      Lake lake, Pipelines pipelines, BuildCache cache, Dataset<Row> grids, Dataset<Row> counts) {
+    // Read three times: the months, the cells with events and the counts.
+    counts = cache.keep(counts);
     Dataset<Row> months = counts.select(columns(MONTHLY)).distinct();
     Dataset<Row> cells =
         cache.keep(
@@ -224,26 +328,13 @@ public final class Hotspots {
                     .join(months, seq(AREA)),
                 counts,
                 cellKeys(MONTHLY)));
-    Dataset<Row> local = cache.keep(giStarPerGrid(cells, MONTH, pipelines, 0));
+    Dataset<Row> local = cache.keep(giStarPerGrid(cells, MONTH, pipelines, 0, PERMUTATIONS));
     Dataset<Row> binned =
         GetisOrd.withBins(
             GetisOrd.withBins(local, MONTHLY, true).withColumnRenamed("gi_bin", "gi_bin_fdr"),
             MONTHLY,
             false);
-    return mapped(
-        binned.join(broadcast(grids), "force_id"),
-        List.of(
-            col("force_id"),
-            col("event_type"),
-            lit("month").as("period"),
-            col("period_start"),
-            col("band_metres")),
-        List.of(
-            col("value").cast("long").as("event_count"),
-            col("gi_z"),
-            col("gi_p"),
-            col("gi_bin"),
-            col("gi_bin_fdr")));
+    return binned.join(broadcast(grids), "force_id");
   }
 
   /**
@@ -284,7 +375,9 @@ public final class Hotspots {
     Dataset<Row> cube = cache.keep(withCounts(areaCells.join(steps, seq(AREA)), counts, bin));
     Dataset<Row> binned =
         GetisOrd.withBins(
-            cache.keep(giStarPerGrid(cube, List.of(), pipelines, NEIGHBOURHOOD_STEPS)), AREA, true);
+            cache.keep(giStarPerGrid(cube, List.of(), pipelines, NEIGHBOURHOOD_STEPS, 0)),
+            AREA,
+            true);
     Dataset<Row> patterns =
         binned
             .groupBy(columns(cell))

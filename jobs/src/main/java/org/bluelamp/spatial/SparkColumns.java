@@ -17,6 +17,12 @@ final class SparkColumns {
     return names.stream().map(n -> col(n)).toArray(Column[]::new);
   }
 
+  /** One string column identifying a row by the {@code key} columns, to join a result back on. */
+  static Column joinKey(List<String> key) {
+    return org.apache.spark.sql.functions.concat_ws(
+        "\u0001", key.stream().map(k -> col(k).cast("string")).toArray(Column[]::new));
+  }
+
   static Seq<String> seq(List<String> names) {
     return JavaConverters.asScalaBuffer(names).toSeq();
   }

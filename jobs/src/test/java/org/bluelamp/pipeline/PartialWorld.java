@@ -63,4 +63,8 @@ record PartialWorld(Pipelines pipelines, List<Truth> truths, Lake lake) {
     assertThat(outcome.failures()).isEmpty();
     return new PartialWorld(pipelines, truths, lake);
   }
+
+  Truth truth(String force) {
+    return truths.stream().filter(t -> t.force().equals(force)).findFirst().orElseThrow();
+  }
 }

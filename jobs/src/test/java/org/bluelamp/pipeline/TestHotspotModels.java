@@ -40,6 +40,8 @@ class TestHotspotModels {
                 "england/cad",
                 "england/rms",
                 "england/wards",
+                "england/collisions",
+                "england/streets",
                 "belgium/appels",
                 "belgium/pv",
                 "belgium/quartiers",
@@ -47,7 +49,13 @@ class TestHotspotModels {
                 "lebanon/crimes",
                 "lebanon/cazas"),
             new WorldGenerator.Options(START, DAYS, 0.1, 5L),
-            List.of("hotspot_grid", "hotspot_gi_star", "hotspot_emerging", "hotspot_kde"));
+            List.of(
+                "hotspot_grid",
+                "hotspot_gi_star",
+                "hotspot_emerging",
+                "hotspot_kde",
+                "hotspot_collision_cells",
+                "hotspot_collision_streets"));
   }
 
   private static Force force(Truth truth) {
@@ -220,5 +228,44 @@ class TestHotspotModels {
       }
     }
     assertThat(checked).as("force-months").isEqualTo(3 * 3);
+  }
+
+  /**
+   * The generator puts a third of England's collisions around its speed-control sites (a Gaussian
+   * of a third of the site's radius): in every month, the cell of each site is a severity hot spot
+   * at 99% after the FDR correction.
+   */
+  @Test
+  void everyCollisionSiteIsASeverityHotSpotInEveryMonth() {
+    Truth england = world.truth("england");
+    Force force = force(england);
+    Map<String, Row> cells = new HashMap<>();
+    for (Row row :
+        world
+            .lake()
+            .read(TableName.of("gold.hotspot_collision_cells"))
+            .filter(col("force_id").equalTo("england"))
+            .collectAsList()) {
+      cells.put(
+          row.getAs("period_start") + " " + row.getAs("cell_x") + "," + row.getAs("cell_y"), row);
+    }
+    List<LocalDate> months =
+        List.of(
+            START.withDayOfMonth(1),
+            START.plusMonths(1).withDayOfMonth(1),
+            START.plusMonths(2).withDayOfMonth(1));
+    int checked = 0;
+    for (Truth.InterventionEffect site : england.interventionEffects()) {
+      for (LocalDate month : months) {
+        String key = month + " " + cell(site.x(), force) + "," + cell(site.y(), force);
+        Row row = cells.get(key);
+        assertThat(row).as(site.interventionId() + " " + key).isNotNull();
+        assertThat((int) row.getAs("gi_bin_fdr"))
+            .as(site.interventionId() + " " + key + ": " + row)
+            .isEqualTo(3);
+        checked++;
+      }
+    }
+    assertThat(checked).as("site-months").isGreaterThanOrEqualTo(2 * 3);
   }
 }
