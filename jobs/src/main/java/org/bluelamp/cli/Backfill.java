@@ -50,6 +50,13 @@ final class Backfill implements Callable<Integer> {
 
   @Mixin SourceSelection selection;
 
+  @Option(
+      names = "--model",
+      description =
+          "Only this gold model (gold.<domain>_<model>) after silver, with its tests; repeatable"
+              + " (default: every model).")
+  List<String> models = new java.util.ArrayList<>();
+
   @Override
   public Integer call() {
     Workspace workspace = Workspace.fromEnvironment();
@@ -69,7 +76,11 @@ final class Backfill implements Callable<Integer> {
             + " to "
             + to);
     return Main.runPipelines(
-            workspace, pipelines, true, runner -> runner.backfill(selected, intervals), progress)
+            workspace,
+            pipelines,
+            models.isEmpty() || models.contains(Main.USAGE_MODEL),
+            runner -> runner.backfill(selected, intervals, models),
+            progress)
         ? 0
         : 2;
   }

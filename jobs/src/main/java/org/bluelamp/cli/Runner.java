@@ -190,6 +190,15 @@ public final class Runner {
    * record in the period of its event. Rerunning a backfill changes nothing.
    */
   public Outcome backfill(List<SourceContract> sources, List<Interval> intervals) {
+    return backfill(sources, intervals, List.of());
+  }
+
+  /**
+   * As {@link #backfill(List, List)}; with {@code models} (gold model names), the gold layer builds
+   * only those.
+   */
+  public Outcome backfill(
+      List<SourceContract> sources, List<Interval> intervals, List<String> models) {
     long started = System.nanoTime();
     List<JobResult> results = new ArrayList<>();
     List<String> failures = new ArrayList<>();
@@ -214,7 +223,7 @@ public final class Runner {
     }
     Interval span = new Interval(intervals.get(0).from(), intervals.get(intervals.size() - 1).to());
     progress.log("backfill", "silver and gold over " + span);
-    Outcome rest = run(sources, List.of(Layer.SILVER, Layer.GOLD), span, true);
+    Outcome rest = run(sources, List.of(Layer.SILVER, Layer.GOLD), span, true, models);
     results.addAll(rest.results());
     failures.addAll(rest.failures());
     return new Outcome(results, failures);

@@ -20,17 +20,52 @@ import org.bluelamp.model.GoldModels;
  * reference world's gold tables restricted to those forces ({@code force_id}).
  */
 public final class GoldComparison {
+  /**
+   * The models a run elsewhere (a cluster, an object store) builds and compares: those whose rows
+   * could depend on where they are computed (sums of doubles, percentiles, Java UDFs, Sedona's H3
+   * and transforms, seeded permutations, windows) and plain SQL aggregates as a control, with the
+   * gold tables they read or reconcile with (crossforce reads the ICCS coverage, Gi*'s test the
+   * grid).
+   */
+  public static final List<String> PORTABILITY_MODELS =
+      List.of(
+          "crime_counts_daily",
+          "crime_iccs_coverage",
+          "crossforce_iccs_monthly",
+          "hotspot_grid",
+          "response_times",
+          "hotspot_h3",
+          "hotspot_gi_star",
+          "hotspot_kde",
+          "hotspot_time_heat");
+
   private GoldComparison() {}
 
-  /** Every difference found, one line each; empty when the lakes agree. */
+  /**
+   * {@code bluelamp run} of every source of {@code force} through every layer, the gold layer
+   * building the {@link #PORTABILITY_MODELS}.
+   */
+  public static List<String> portabilityRun(String force) {
+    List<String> args =
+        new ArrayList<>(List.of("run", "--force", force, "--layer", "bronze,silver,gold"));
+    PORTABILITY_MODELS.forEach(m -> args.addAll(List.of("--model", m)));
+    return args;
+  }
+
+  /**
+   * Every difference found in the gold tables of {@code models}, one line each; empty when the
+   * lakes agree.
+   */
   public static List<String> differences(
-      Lake reference, Lake built, Set<String> forces, Set<String> skipped) {
+      Lake reference, Lake built, Set<String> forces, List<String> models) {
     List<String> problems = new ArrayList<>();
-    // The tables of the gold models (other tests may have added probes to the reference).
-    Set<String> expected = new TreeSet<>();
-    GoldModels.discover(Repository.sql()).forEach(m -> expected.add(m.name()));
-    expected.removeAll(skipped);
-    for (String table : expected) {
+    Set<String> declared = new TreeSet<>();
+    GoldModels.discover(Repository.sql()).forEach(m -> declared.add(m.name()));
+    for (String table : models) {
+      if (!declared.contains(table)) {
+        problems.add(table + " is not a gold model of sql/gold/");
+        continue;
+      }
       TableName name = new TableName("gold", table);
       List<String> without =
           Stream.of(reference, built).filter(l -> !l.exists(name)).map(Lake::root).toList();

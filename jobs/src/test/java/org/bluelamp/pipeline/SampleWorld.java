@@ -170,6 +170,14 @@ public final class SampleWorld {
     return runner().run(sources, List.of(Runner.Layer.values()), interval, reprocess);
   }
 
+  /**
+   * Runs every source and layer over the whole interval, the gold layer building only {@code
+   * models}.
+   */
+  public Runner.Outcome run(boolean reprocess, List<String> models) {
+    return runner().run(sources, List.of(Runner.Layer.values()), interval, reprocess, models);
+  }
+
   /** Runs the given sources as the 20-minute schedule does (silver merged, not rebuilt). */
   public Runner.Outcome microBatch(List<SourceContract> sources) {
     return runner()
@@ -182,9 +190,13 @@ public final class SampleWorld {
             true);
   }
 
-  /** Backfills the given sources {@code step} at a time, as `bluelamp backfill --step`. */
-  public Runner.Outcome backfill(List<SourceContract> sources, java.time.Period step) {
-    return runner().backfill(sources, interval.split(step));
+  /**
+   * Backfills the given sources {@code step} at a time, as `bluelamp backfill --step --model`, the
+   * gold layer building only {@code models}.
+   */
+  public Runner.Outcome backfill(
+      List<SourceContract> sources, java.time.Period step, List<String> models) {
+    return runner().backfill(sources, interval.split(step), models);
   }
 
   private Runner runner() {
