@@ -72,6 +72,7 @@ import picocli.CommandLine.Spec;
       ScheduleCommands.Listing.class,
       ScheduleCommands.Freshness.class,
       Main.Docs.class,
+      org.bluelamp.bench.SpatialBench.class,
       Main.Test.class
     })
 public final class Main implements Callable<Integer> {

@@ -1,0 +1,142 @@
+package org.bluelamp.bench;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.bluelamp.lake.Sessions;
+import org.bluelamp.spatial.GetisOrd;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The Spark + Sedona side of the spatial benchmark (bench/spatial/run.sh), on the data of
+ * bench/spatial/generate.py: one task per JVM, printing one JSON line (seconds from reading the
+ * Parquet files to the collected answer; the session's start-up is not in it).
+ *
+ * <ul>
+ *   <li>{@code join}: every point to the polygons containing it and a count per polygon, with the
+ *       plan {@link org.bluelamp.spatial.AreaJoin} uses for boundary sets up to 20,000 polygons:
+ *       the polygons broadcast and indexed, the points streamed;
+ *   <li>{@code grid_gi_star}: counts per 250 m cell of the 30 km square (every cell, empty ones 0)
+ *       and Gi* within 750 m, binary weights, the cell included ({@link GetisOrd#local}).
+ * </ul>
+ *
+ * <pre>./bluelamp bench-spatial join /tmp/bluelamp-bench/10M</pre>
+ */
+@Command(
+    name = "bench-spatial",
+    hidden = true,
+    description = "The Sedona side of bench/spatial/run.sh: join or grid_gi_star on DIR.")
+public final class SpatialBench implements Callable<Integer> {
+  private static final double X0 = 500_000;
+  private static final double Y0 = 150_000;
+  private static final double CELL = 250;
+  private static final long SIDE_CELLS = 120;
+  private static final double BAND_CELLS = 3;
+  private static final double Z99 = 2.5758293035489;
+
+  /** The benchmark's two tasks. */
+  enum Task {
+    JOIN,
+    GRID_GI_STAR
+  }
+
+  @Parameters(index = "0", description = "${COMPLETION-CANDIDATES}")
+  Task task;
+
+  @Parameters(index = "1", description = "The folder generate.py wrote.")
+  String dir;
+
+  @Override
+  public Integer call() {
+    SparkSession spark =
+        Sessions.create(
+            "bluelamp-bench", System.getProperty("java.io.tmpdir") + "/bench-warehouse");
+    spark.sparkContext().setLogLevel("ERROR");
+    long started = System.nanoTime();
+    String answer = task == Task.JOIN ? join(spark, dir) : gridGiStar(spark, dir);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "{\"tool\": \"sedona\", \"task\": \"%s\", %s, \"seconds\": %.3f}%n",
+        task.name().toLowerCase(Locale.ROOT),
+        answer,
+        seconds);
+    return 0;
+  }
+
+  private static String join(SparkSession spark, String dir) {
+    Dataset<Row> points =
+        spark.read().parquet(dir + "/points.parquet").select(expr("ST_Point(x, y)").as("point"));
+    Dataset<Row> polygons =
+        spark
+            .read()
+            .parquet(dir + "/polygons.parquet")
+            .select(col("polygon_id"), expr("ST_GeomFromWKT(wkt)").as("polygon"));
+    List<Row> counts =
+        points
+            .join(broadcast(polygons), expr("ST_Contains(polygon, point)"))
+            .groupBy("polygon_id")
+            .agg(count(lit(1)).as("points"))
+            .collectAsList();
+    long pairs = 0;
+    long weighted = 0;
+    for (Row row : counts) {
+      pairs += row.getLong(1);
+      weighted += row.getLong(0) * row.getLong(1);
+    }
+    return String.format(Locale.ROOT, "\"pairs\": %d, \"weighted\": %d", pairs, weighted);
+  }
+
+  private static String gridGiStar(SparkSession spark, String dir) {
+    Dataset<Row> counts =
+        spark
+            .read()
+            .parquet(dir + "/points.parquet")
+            .select(
+                floor(col("x").minus(X0).divide(CELL)).as("cell_x"),
+                floor(col("y").minus(Y0).divide(CELL)).as("cell_y"))
+            .groupBy("cell_x", "cell_y")
+            .agg(count(lit(1)).cast("double").as("value"));
+    Dataset<Row> square =
+        spark
+            .range(SIDE_CELLS)
+            .withColumnRenamed("id", "cell_x")
+            .crossJoin(spark.range(SIDE_CELLS).withColumnRenamed("id", "cell_y"));
+    Dataset<Row> cells =
+        square
+            .join(
+                counts,
+                scala.collection.JavaConverters.asScalaBuffer(List.of("cell_x", "cell_y")).toSeq(),
+                "left")
+            .na()
+            .fill(0.0, new String[] {"value"});
+    Row summary =
+        GetisOrd.local(
+                cells,
+                List.of(),
+                List.of(),
+                GetisOrd.Neighbourhood.star(BAND_CELLS, GetisOrd.Weights.BINARY))
+            .agg(
+                count(expr("CASE WHEN gi_z > " + Z99 + " THEN 1 END")),
+                count(expr("CASE WHEN gi_z < -" + Z99 + " THEN 1 END")),
+                expr("round(max(gi_z), 6)"))
+            .first();
+    return String.format(
+        Locale.ROOT,
+        "\"hot99\": %d, \"cold99\": %d, \"max_z\": %s",
+        summary.getLong(0),
+        summary.getLong(1),
+        summary.get(2));
+  }
+}
