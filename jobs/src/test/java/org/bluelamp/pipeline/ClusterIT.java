@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hive.conf.HiveConf;
 import org.apache.hadoop.hive.metastore.HiveMetaStoreClient;
@@ -36,22 +40,28 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A cluster's shape on one machine: the lake on an S3-compatible object store and one catalog
- * shared by Spark and Trino. The moto server, started on loopback by {@code
- * infra/embedded/objectstore.sh}, holds {@code s3a://bluelamp-it/lake}; {@code bluelamp metastore}
- * keeps the catalog in PostgreSQL. {@code bluelamp run --force lebanon} writes every layer to the
- * store through s3a (gold: {@link GoldComparison#PORTABILITY_MODELS}) and creates each table in the
- * metastore; the gold tables equal local mode's; {@code bluelamp serve} starts Trino, which finds
- * every table in the metastore (none to register) and reads the same objects through its native S3
- * file system.
+ * A cluster's shape on one machine: executors in JVMs of their own, the lake on an S3-compatible
+ * object store and one catalog shared by Spark and Trino. Spark's {@code local-cluster[2,1,1024]}
+ * (a master, two workers, one 1 GB executor each, all on loopback) runs the jobs, unchanged; the
+ * moto server, started on loopback by {@code infra/embedded/objectstore.sh}, holds {@code
+ * s3a://bluelamp-it/lake}; {@code bluelamp metastore} keeps the catalog in PostgreSQL. {@code
+ * bluelamp run --force lebanon} — JDBC (MariaDB), shapefile, GeoJSON, JSON-lines and CSV sources,
+ * every silver entity, the gold models whose rows could depend on where they are computed ({@link
+ * GoldComparison#PORTABILITY_MODELS}) — runs its tasks on both executor JVMs, writes every layer to
+ * the store through s3a and creates each table in the metastore; the gold tables equal local
+ * mode's; {@code bluelamp serve} starts Trino, which finds every table in the metastore (none to
+ * register) and reads the same objects through its native S3 file system. (One run proves both: a
+ * cluster and an object store were two runs of the same pipeline, six minutes each.)
  */
-class ObjectStoreIT {
+class ClusterIT {
   private static final String BUCKET = "bluelamp-it";
   private static final String LAKE = "s3a://" + BUCKET + "/lake";
   private static final String READER = "s3reader";
-  private static final Path WORK = Path.of("target", "object-store").toAbsolutePath();
+  private static final Path WORK = Path.of("target", "cluster").toAbsolutePath();
   private static final Path HOME = WORK.resolve("home");
   private static final String METASTORE_DATABASE = "bluelamp_metastore_test";
+  private static final Pattern TASK_EXECUTOR =
+      Pattern.compile("\"Event\":\"SparkListenerTaskEnd\".*?\"Executor ID\":\"([^\"]+)\"");
   private static Map<String, String> environment;
   private static int trinoPort;
   private static Process metastore;
@@ -126,17 +136,36 @@ class ObjectStoreIT {
   }
 
   @Test
-  void aPipelineWritesTheLakeThroughS3aAndItsCatalogToTheMetastoreAndTrinoReadsBoth()
+  void executorJvmsWriteTheLakeThroughS3aAndItsCatalogToTheMetastoreAndTrinoReadsBoth()
       throws Exception {
     SampleWorld world = SampleWorld.built();
     Files.createSymbolicLink(HOME.resolve("world"), world.dir);
+    // Spark's launcher builds the executors' command from SPARK_HOME; without a Spark
+    // installation, SPARK_TESTING makes it take the class path given here (the executors' logs
+    // land in SPARK_HOME/work). The executors inherit the store's keys from the environment.
+    Path sparkHome = Files.createDirectories(WORK.resolve("spark-home"));
+    Path events = Files.createDirectories(WORK.resolve("events"));
+    Map<String, String> cluster =
+        Map.of(
+            "spark.master", "local-cluster[2,1,1024]",
+            "spark.executor.extraClassPath", Cli.classPath(),
+            "spark.executorEnv.SPARK_TESTING", "1",
+            "spark.executorEnv.SPARK_SCALA_VERSION", "2.12",
+            "spark.eventLog.enabled", "true",
+            "spark.eventLog.dir", events.toUri().toString());
+    Map<String, String> runEnvironment = new HashMap<>(environment);
+    runEnvironment.put("SPARK_HOME", sparkHome.toString());
 
     assertSucceeded(
         Cli.run(
             GoldComparison.portabilityRun("lebanon"),
-            Map.of(),
-            environment,
+            cluster,
+            runEnvironment,
             WORK.resolve("run.log")));
+    assertEquals(
+        Set.of("0", "1"),
+        taskExecutors(events),
+        "the tasks ran on the two executor JVMs, none in the driver");
     Lake onStore = new Lake(SharedSpark.session(), LAKE);
     bucketSettings(SharedSpark.session().sparkContext().hadoopConfiguration());
     assertTrue(onStore.exists(new TableName("bronze", "lebanon__crimes")), "bronze on the store");
@@ -170,6 +199,26 @@ class ObjectStoreIT {
       assertEquals(spark.getLong(1), rows.getLong(2), "crimes through Trino");
       assertTrue(rows.getString(3).startsWith(LAKE + "/gold/"), rows.getString(3));
     }
+  }
+
+  /** The executors that ran tasks, from the Spark event log. */
+  private static Set<String> taskExecutors(Path events) throws IOException {
+    Set<String> executors = new TreeSet<>();
+    try (Stream<Path> files = Files.list(events)) {
+      for (Path file : files.toList()) {
+        try (Stream<String> lines = Files.lines(file)) {
+          lines.forEach(
+              line -> {
+                Matcher m = TASK_EXECUTOR.matcher(line);
+                if (m.find()) {
+                  executors.add(m.group(1));
+                }
+              });
+        }
+      }
+    }
+    assertTrue(!executors.isEmpty(), "no task in the event log of " + events);
+    return executors;
   }
 
   /**
