@@ -57,6 +57,7 @@ public final class SilverJob {
   private final Pipelines pipelines;
   private final Progress progress;
   private final Map<String, Derivation> derivations;
+  private Map<String, Long> areaCounts;
 
   /** What an entity computes after conforming (its columns are the entity's {@code derived}). */
   interface Derivation {
@@ -210,6 +211,21 @@ public final class SilverJob {
         : finish(entity, parts.stream().reduce((a, b) -> a.unionByName(b, true)).orElseThrow());
   }
 
+  /**
+   * How many areas of this type silver.area holds, counted once per job for all types: entities are
+   * built after the areas, and each asks for every area type it is joined to.
+   */
+  private synchronized long areaCount(String areaType) {
+    if (areaCounts == null) {
+      areaCounts = new HashMap<>();
+      for (Row row :
+          lake.read(new TableName("silver", "area")).groupBy("area_type").count().collectAsList()) {
+        areaCounts.put(row.getString(0), row.getLong(1));
+      }
+    }
+    return areaCounts.getOrDefault(areaType, 0L);
+  }
+
   /** One row per key, local times, areas, nearest lines, the row key and the derivation. */
   private Dataset<Row> finish(EntitySpec entity, Dataset<Row> data) {
     data = latestPerKey(entity, data);
@@ -219,7 +235,9 @@ public final class SilverJob {
     for (String areaType : entity.areas()) {
       Dataset<Row> areas =
           lake.read(new TableName("silver", "area")).filter(col("area_type").equalTo(areaType));
-      data = AreaJoin.assign(data, areas, rowKey, areaType);
+      data =
+          AreaJoin.assign(
+              data, areas, rowKey, areaType, areaCount(areaType) <= AreaJoin.BROADCAST_AREAS);
     }
     for (String name : entity.nearest()) {
       EntitySpec line = pipelines.entities().get(name);

@@ -5,14 +5,16 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
  * Assigns each located record the area (ward, beat, ...) of its own force that contains it, in
  * planar metres of the force's CRS. Sedona plans the inner {@code ST_Contains} join as a spatial
- * join (the force equality is a filter on its candidates: forces' CRSs overlap numerically); the
- * result is joined back by key, because a LEFT spatial join would run as a nested loop.
+ * join, the force check a condition on its candidates (forces' CRSs overlap numerically: {@link
+ * #sameForce}); the result is joined back by key, because a LEFT spatial join would run as a nested
+ * loop.
  *
  * <p>The plan depends on the boundary set. Up to {@link #BROADCAST_AREAS} polygons (every ward,
  * beat and census small area of a force or a region: hundreds to a few thousand) are broadcast and
@@ -35,14 +37,11 @@ public final class AreaJoin {
    * @param key the columns identifying a record (including {@code force_id})
    * @param prefix the area type, used to name the added columns {@code <prefix>_id} and {@code
    *     <prefix>_name}
+   * @param broadcastAreas whether to broadcast the areas: when there are at most {@link
+   *     #BROADCAST_AREAS} of them (the caller knows how many; counting here would cost a Spark job
+   *     per join)
    */
   public static Dataset<Row> assign(
-      Dataset<Row> records, Dataset<Row> areas, List<String> key, String prefix) {
-    return assign(records, areas, key, prefix, areas.count() <= BROADCAST_AREAS);
-  }
-
-  /** As {@link #assign(Dataset, Dataset, List, String)}, broadcasting the areas or not. */
-  static Dataset<Row> assign(
       Dataset<Row> records,
       Dataset<Row> areas,
       List<String> key,
@@ -58,10 +57,19 @@ public final class AreaJoin {
         points(records, key)
             .join(
                 broadcastAreas ? broadcast(polygons) : polygons,
-                expr("ST_Contains(_polygon, _point)")
-                    .and(col("_area_force").equalTo(col("_point_force"))))
+                expr("ST_Contains(_polygon, _point)").and(sameForce("_area_force", "_point_force")))
             .select(col("_join_key"), col(prefix + "_id"), col(prefix + "_name"));
     return joinBack(records, matched, key);
+  }
+
+  /**
+   * The two columns hold the same force, written so that Spark does not see an equi-join key: with
+   * {@code a = b} beside a spatial predicate, Spark plans a hash join on the force and tests the
+   * predicate on every pair of it (every point against every polygon of its force), ahead of
+   * Sedona's spatial join. Found by {@code TestAreaJoin}, which checks the plan.
+   */
+  static Column sameForce(String a, String b) {
+    return col(a).geq(col(b)).and(col(a).leq(col(b)));
   }
 
   /**

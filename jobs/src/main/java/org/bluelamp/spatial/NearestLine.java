@@ -58,7 +58,7 @@ public final class NearestLine {
             .join(
                 broadcast(shapes),
                 expr("ST_DWithin(_line, _point, " + within + ")")
-                    .and(col("_line_force").equalTo(col("_point_force"))))
+                    .and(AreaJoin.sameForce("_line_force", "_point_force")))
             .withColumn("_distance", expr("ST_Distance(_line, _point)"))
             .withColumn(
                 "_rank",

@@ -170,12 +170,9 @@ public final class SampleWorld {
     return runner().run(sources, List.of(Runner.Layer.values()), interval, reprocess);
   }
 
-  /**
-   * Runs every source and layer over the whole interval, the gold layer building only {@code
-   * models}.
-   */
-  public Runner.Outcome run(boolean reprocess, List<String> models) {
-    return runner().run(sources, List.of(Runner.Layer.values()), interval, reprocess, models);
+  /** Runs every source over the whole interval through the given layers only. */
+  public Runner.Outcome run(List<Runner.Layer> layers) {
+    return runner().run(sources, layers, interval, false);
   }
 
   /** Runs the given sources as the 20-minute schedule does (silver merged, not rebuilt). */

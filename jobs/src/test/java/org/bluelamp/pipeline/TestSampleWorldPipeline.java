@@ -435,15 +435,18 @@ class TestSampleWorldPipeline {
             "gold.soc_ward_picture");
     Map<String, List<String>> before = new HashMap<>();
     tables.forEach(t -> before.put(t, snapshot(t)));
-    // Gold rebuilds only the compared models: the first run built and tested every one.
-    List<String> models =
-        tables.stream().filter(t -> t.startsWith("gold.")).map(t -> t.substring(5)).toList();
-    Runner.Outcome rerun = world.run(false, models);
+    // The rerun reads every source again and finds nothing new; silver and gold are rebuilt from
+    // bronze by the backfill below (a rerun would rebuild them the same way, minutes more).
+    Runner.Outcome rerun = world.run(List.of(Runner.Layer.BRONZE));
     assertThat(rerun.failures()).isEmpty();
     assertThat(rerun.results())
         .filteredOn(r -> r.job().equals("ingest"))
+        .hasSize(world.sources.size())
         .allSatisfy(r -> assertThat(r.rowsRead()).as(r.target()).isZero());
     assertUnchanged(before);
+    // Gold rebuilds only the compared models: the first run built and tested every one.
+    List<String> models =
+        tables.stream().filter(t -> t.startsWith("gold.")).map(t -> t.substring(5)).toList();
     // Two days at a time, as `bluelamp backfill --step`: the corrections in later days' files
     // still win in silver (silver.incident's closing times, checked against the truth by another
     // test, are in the compared tables) and every count stays in its own day.
