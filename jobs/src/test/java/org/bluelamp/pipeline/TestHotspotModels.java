@@ -20,9 +20,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hot-spot gold tables on twelve weeks of the three forces' incidents, crimes and wards recover
- * what the generator planted: three hot-spots per force (Gaussian clusters of incidents), the third
- * starting halfway through.
+ * The hot-spot gold tables on twelve weeks of the three forces' incidents and wards (and England's
+ * collisions and streets) recover what the generator planted: three hot-spots per force (Gaussian
+ * clusters of incidents), the third starting halfway through. Belgium's and Lebanon's crimes are
+ * left out: the generator plants the hot-spots in incidents, and the models compute every event
+ * type with the same code. England's stay: its records come from one seeded stream, so without its
+ * crimes its collisions would be other draws (seen: a site-month of two slight collisions, z 3.3,
+ * significant at 95% but not 99% after FDR; the planted signal is that thin at this scale).
  */
 class TestHotspotModels {
   /** A Monday, so the twelve weeks are whole; the third hot-spot starts on day 42, a Monday. */
@@ -43,10 +47,8 @@ class TestHotspotModels {
                 "england/collisions",
                 "england/streets",
                 "belgium/appels",
-                "belgium/pv",
                 "belgium/quartiers",
                 "lebanon/cad",
-                "lebanon/crimes",
                 "lebanon/cazas"),
             new WorldGenerator.Options(START, DAYS, 0.1, 5L),
             List.of(
