@@ -1,20 +1,16 @@
 package org.bluelamp.spatial;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 import static org.bluelamp.spatial.SparkColumns.columns;
@@ -31,6 +27,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
@@ -57,8 +54,8 @@ import scala.collection.Seq;
  *
  * <p>Why not Sedona's {@code GetisOrd.gLocal}: it takes every row's neighbours as a list made by a
  * distance self-join of geometries. On a grid the neighbours of a cell are the same offsets for
- * every cell, so here each cell sends its value to the cells at those offsets and one aggregation
- * gives every cell's sums: no spatial join, no lists, linear in non-empty cells times offsets. The
+ * every cell, so here each statistic's cells are indexed by column and row and each cell's sums are
+ * read at those offsets: no spatial join, no neighbour lists, linear in cells times offsets. The
  * same code computes space-time Gi* over a cube of cells by time step (Esri's emerging hot-spot
  * analysis): a neighbour is also the same cells in the steps before.
  */
@@ -120,13 +117,6 @@ public final class GetisOrd {
     }
   }
 
-  private static final StructType OFFSET =
-      new StructType()
-          .add("dx", DataTypes.LongType)
-          .add("dy", DataTypes.LongType)
-          .add("dt", DataTypes.LongType)
-          .add("w", DataTypes.DoubleType);
-
   private static final UserDefinedFunction TWO_SIDED_P =
       udf(
               (Double z) -> z == null || z.isNaN() ? null : Erf.erfc(Math.abs(z) / Math.sqrt(2)),
@@ -141,101 +131,127 @@ public final class GetisOrd {
    * cube), {@code value} (its count, 0 for an empty cell of the study area), the {@code areas}
    * columns (each combination is a study area: a force, say) and the {@code layers} columns (each
    * combination within an area is its own statistic, with its own mean and deviation: a month,
-   * say). Every layer of an area must hold the same cells, and in a cube every cell must have every
-   * step from 0. Adds {@code gi_z} and {@code gi_p}; a cell whose statistic is undefined (no
-   * variation) has NULL.
+   * say). Every layer of an area must hold the same cells; in a cube a cell's neighbours are the
+   * cells within the band at its step and the {@code timeSteps} steps before, those the cube holds.
+   * Adds {@code gi_z} and {@code gi_p}; a cell whose statistic is undefined (no variation) has
+   * NULL.
    *
-   * <p>Only the non-zero cells send their values (events are sparse: most cells are empty), and the
-   * weight sums, which depend on the area's shape alone, are computed once per area on the plane
-   * and scaled by the time steps a cube's window holds.
+   * <p>Each statistic's cells go to one task as a list and are computed there in arrays ({@link
+   * #z}): a study area is a force's grid, thousands to a few hundred thousand cells, which one core
+   * handles in milliseconds, where spreading the neighbour sums over shuffles cost seconds of
+   * stages (bench/README.md).
    */
   public static Dataset<Row> local(
       Dataset<Row> cells, List<String> areas, List<String> layers, Neighbourhood neighbourhood) {
     List<String> groups = new ArrayList<>(areas);
     groups.addAll(layers);
-    List<String> plane = new ArrayList<>(areas);
-    plane.addAll(List.of("cell_x", "cell_y"));
+    boolean cube = neighbourhood.timeSteps() > 0;
     List<String> lattice = new ArrayList<>(groups);
     lattice.addAll(List.of("cell_x", "cell_y"));
-    boolean cube = neighbourhood.timeSteps() > 0;
     if (cube) {
       lattice.add("cell_t");
     }
-    // Each non-zero cell j sends w * x_j to the cell i = j - offset (later in time by dt); what
-    // arrives at a cell of the study area sums to its sum_j w_ij x_j (a cell outside the area, or
-    // a step after the cube's last, is dropped by the join).
-    List<Column> sent = new ArrayList<>();
-    groups.forEach(g -> sent.add(col(g)));
-    sent.add(col("cell_x").minus(col("dx")).as("cell_x"));
-    sent.add(col("cell_y").minus(col("dy")).as("cell_y"));
-    if (cube) {
-      sent.add(col("cell_t").plus(col("dt")).as("cell_t"));
+    UserDefinedFunction statistic =
+        udf(
+                (UDF1<Seq<Row>, Seq<Row>>)
+                    list -> {
+                      List<Row> area = JavaConverters.seqAsJavaList(list);
+                      int n = area.size();
+                      long[] xs = new long[n];
+                      long[] ys = new long[n];
+                      long[] ts = new long[n];
+                      double[] values = new double[n];
+                      for (int i = 0; i < n; i++) {
+                        Row cell = area.get(i);
+                        xs[i] = cell.getLong(0);
+                        ys[i] = cell.getLong(1);
+                        ts[i] = cell.getLong(2);
+                        values[i] = cell.getDouble(3);
+                      }
+                      Double[] z = z(xs, ys, ts, values, neighbourhood);
+                      List<Row> out = new ArrayList<>(n);
+                      for (int i = 0; i < n; i++) {
+                        out.add(RowFactory.create(xs[i], ys[i], ts[i], z[i]));
+                      }
+                      return JavaConverters.asScalaBuffer(out).toSeq();
+                    },
+                DataTypes.createArrayType(CELL_Z))
+            .withName("getis_ord_local");
+    List<Column> selected = new ArrayList<>();
+    groups.forEach(g -> selected.add(col(g)));
+    for (String key : List.of("cell_x", "cell_y", "cell_t")) {
+      if (cube || !key.equals("cell_t")) {
+        selected.add(col("s." + key).as(key));
+      }
     }
-    sent.add(col("w").multiply(col("value")).as("wx"));
-    Dataset<Row> sums =
-        cells
-            .filter(col("value").notEqual(0))
-            .crossJoin(broadcast(offsets(cells, neighbourhood)))
-            .select(sent.toArray(Column[]::new))
-            .groupBy(columns(lattice))
-            .agg(sum("wx").as("wx"));
-    // W_i and sum_j w_ij^2 on the plane, the cell itself included: every cell of the area sends
-    // w and w^2 within the band.
-    Dataset<Row> area = cells.select(columns(plane)).distinct();
-    List<Column> weightSent = new ArrayList<>();
-    areas.forEach(g -> weightSent.add(col(g)));
-    weightSent.add(col("cell_x").minus(col("dx")).as("cell_x"));
-    weightSent.add(col("cell_y").minus(col("dy")).as("cell_y"));
-    weightSent.add(col("w"));
-    weightSent.add(col("w").multiply(col("w")).as("w2"));
-    Neighbourhood flat =
-        new Neighbourhood(neighbourhood.bandCells(), neighbourhood.weights(), true, 0);
-    Dataset<Row> weights =
-        area.crossJoin(broadcast(offsets(cells, flat)))
-            .select(weightSent.toArray(Column[]::new))
-            .groupBy(columns(plane))
-            .agg(sum("w").as("w_plane"), sum("w2").as("w2_plane"));
-    Dataset<Row> totals =
+    selected.add(col("s.gi_z").as("gi_z"));
+    Dataset<Row> z =
         cells
             .groupBy(columns(groups))
             .agg(
-                count(lit(1)).cast("double").as("_n"),
-                sum(col("value")).as("_total"),
-                sum(col("value").multiply(col("value"))).as("_squares"));
-    Dataset<Row> withSums =
-        cells
-            .join(sums, seq(lattice), "left")
-            .na()
-            .fill(0.0, new String[] {"wx"})
-            .join(weights, seq(plane));
-    Dataset<Row> joined = joinOn(withSums, broadcast(totals), groups, "inner");
-    boolean star = neighbourhood.star();
-    // A cube's window holds this step and up to timeSteps before it; Gi leaves out the cell itself
-    // (weight 1) from the sums.
-    Column steps =
-        cube ? least(col("cell_t"), lit((long) neighbourhood.timeSteps())).plus(1) : lit(1);
-    Column self = lit(star ? 0.0 : 1.0);
-    Column w = steps.multiply(col("w_plane")).minus(self);
-    Column w2 = steps.multiply(col("w2_plane")).minus(self);
-    Column value = col("value");
-    Column m = star ? col("_n") : col("_n").minus(1);
-    Column mean = (star ? col("_total") : col("_total").minus(value)).divide(m);
-    Column meanOfSquares =
-        (star ? col("_squares") : col("_squares").minus(value.multiply(value))).divide(m);
-    Column s = sqrt(meanOfSquares.minus(mean.multiply(mean)));
-    Column numerator = col("wx").minus(mean.multiply(w));
-    Column denominator = s.multiply(sqrt(m.multiply(w2).minus(w.multiply(w)).divide(m.minus(1))));
-    Column z =
-        when(denominator.isNull().or(abs(denominator).leq(1e-12)), lit(null).cast("double"))
-            .otherwise(numerator.divide(denominator));
-    return joined
-        .withColumn("gi_z", z)
-        .withColumn("gi_p", TWO_SIDED_P.apply(col("gi_z")))
-        .drop("wx", "w_plane", "w2_plane", "_n", "_total", "_squares");
+                statistic
+                    .apply(
+                        collect_list(
+                            struct(
+                                col("cell_x").cast("long"),
+                                col("cell_y").cast("long"),
+                                cube ? col("cell_t").cast("long") : lit(0L),
+                                col("value").cast("double"))))
+                    .as("_cells"))
+            .withColumn("s", explode(col("_cells")))
+            .select(selected.toArray(Column[]::new));
+    return cells.join(z, seq(lattice)).withColumn("gi_p", TWO_SIDED_P.apply(col("gi_z")));
   }
 
-  private static Dataset<Row> offsets(Dataset<Row> cells, Neighbourhood neighbourhood) {
-    return cells.sparkSession().createDataFrame(neighbourhood.offsets(), OFFSET);
+  private static final StructType CELL_Z =
+      new StructType()
+          .add("cell_x", DataTypes.LongType)
+          .add("cell_y", DataTypes.LongType)
+          .add("cell_t", DataTypes.LongType)
+          .add("gi_z", DataTypes.DoubleType);
+
+  /**
+   * The z-scores of one statistic's cells (column, row, step and value, in any order), null where
+   * undefined: the formula of the class comment, each neighbour summed where the area holds it.
+   */
+  static Double[] z(long[] xs, long[] ys, long[] ts, double[] values, Neighbourhood neighbourhood) {
+    int n = values.length;
+    CellIndex index = new CellIndex(xs, ys, ts);
+    List<Row> offsets = neighbourhood.offsets();
+    boolean star = neighbourhood.star();
+    double total = 0;
+    double squares = 0;
+    for (double value : values) {
+      total += value;
+      squares += value * value;
+    }
+    Double[] z = new Double[n];
+    for (int i = 0; i < n; i++) {
+      double wx = 0;
+      double w = 0;
+      double w2 = 0;
+      for (Row offset : offsets) {
+        int j =
+            index.find(
+                xs[i] + offset.getLong(0), ys[i] + offset.getLong(1), ts[i] - offset.getLong(2));
+        if (j >= 0) {
+          double weight = offset.getDouble(3);
+          wx += weight * values[j];
+          w += weight;
+          w2 += weight * weight;
+        }
+      }
+      double m = star ? n : n - 1;
+      double mean = (star ? total : total - values[i]) / m;
+      double meanOfSquares = (star ? squares : squares - values[i] * values[i]) / m;
+      double s = Math.sqrt(meanOfSquares - mean * mean);
+      double denominator = s * Math.sqrt((m * w2 - w * w) / (m - 1));
+      z[i] =
+          Double.isNaN(denominator) || Math.abs(denominator) <= 1e-12
+              ? null
+              : (wx - mean * w) / denominator;
+    }
+    return z;
   }
 
   private static final StructType PSEUDO_P =

@@ -1,8 +1,6 @@
 package org.bluelamp.spatial;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.spark.sql.Row;
 
@@ -39,14 +37,13 @@ final class GiPermutation {
     long[] xs = new long[n];
     long[] ys = new long[n];
     double[] values = new double[n];
-    Map<Long, Map<Long, Integer>> index = new HashMap<>();
     for (int i = 0; i < n; i++) {
       Row cell = cells.get(i);
       xs[i] = cell.getLong(0);
       ys[i] = cell.getLong(1);
       values[i] = cell.getDouble(2);
-      index.computeIfAbsent(xs[i], x -> new HashMap<>()).put(ys[i], i);
     }
+    CellIndex index = new CellIndex(xs, ys, new long[n]);
     List<Row> offsets =
         neighbourhood.offsets().stream()
             .filter(o -> o.getLong(2) == 0 && (o.getLong(0) != 0 || o.getLong(1) != 0))
@@ -63,9 +60,8 @@ final class GiPermutation {
       int k = 0;
       double observed = self * values[i];
       for (Row offset : offsets) {
-        Integer j =
-            index.getOrDefault(xs[i] + offset.getLong(0), Map.of()).get(ys[i] + offset.getLong(1));
-        if (j != null) {
+        int j = index.find(xs[i] + offset.getLong(0), ys[i] + offset.getLong(1), 0);
+        if (j >= 0) {
           weights[k++] = offset.getDouble(3);
           observed += offset.getDouble(3) * values[j];
         }
