@@ -1,8 +1,9 @@
 package org.bluelamp.spatial;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -11,17 +12,17 @@ import org.apache.spark.sql.Row;
 
 /**
  * Assigns each located record the area (ward, beat, ...) of its own force that contains it, in
- * planar metres of the force's CRS. Sedona plans the inner {@code ST_Contains} join as a spatial
- * join, the force check a condition on its candidates (forces' CRSs overlap numerically: {@link
- * #sameForce}); the result is joined back by key, because a LEFT spatial join would run as a nested
- * loop.
+ * planar metres of the force's CRS (forces' CRSs overlap numerically, so the force is always
+ * checked too).
  *
  * <p>The plan depends on the boundary set. Up to {@link #BROADCAST_AREAS} polygons (every ward,
  * beat and census small area of a force or a region: hundreds to a few thousand) are broadcast and
- * indexed once per executor, and the records stay where they are: no shuffle, and a dense city
- * centre cannot pile onto one partition. Larger sets (every small area of a country) go to Sedona's
- * partitioned join, whose KDB-tree partitions are cut from a sample of the data, so a skewed city
- * gets many small partitions where it is dense.
+ * indexed once per executor ({@link AreaIndex}), and each record looks up its area where it is: no
+ * shuffle, and a dense city centre cannot pile onto one partition. Larger sets (every small area of
+ * a country) go to Sedona's partitioned {@code ST_Contains} join, whose KDB-tree partitions are cut
+ * from a sample of the data, so a skewed city gets many small partitions where it is dense; the
+ * force is a condition on its candidates ({@link #sameForce}), and the matches are joined back by
+ * key, because a LEFT spatial join would run as a nested loop.
  */
 public final class AreaJoin {
   /** The most polygons broadcast to every executor (a few MB of WKB at 300 vertices each). */
@@ -37,6 +38,8 @@ public final class AreaJoin {
    * @param key the columns identifying a record (including {@code force_id})
    * @param prefix the area type, used to name the added columns {@code <prefix>_id} and {@code
    *     <prefix>_name}
+   * @return {@code records} with {@code <prefix>_id} and {@code <prefix>_name}: empty outside every
+   *     area of the force, the smallest id where its areas overlap
    * @param broadcastAreas whether to broadcast the areas: when there are at most {@link
    *     #BROADCAST_AREAS} of them (the caller knows how many; counting here would cost a Spark job
    *     per join)
@@ -47,6 +50,15 @@ public final class AreaJoin {
       List<String> key,
       String prefix,
       boolean broadcastAreas) {
+    if (broadcastAreas) {
+      Column area =
+          AreaIndex.of(areas).first(records).apply(col("force_id"), col("x_m"), col("y_m"));
+      return records
+          .withColumn("_area", area)
+          .withColumn(prefix + "_id", col("_area.id"))
+          .withColumn(prefix + "_name", col("_area.name"))
+          .drop("_area");
+    }
     Dataset<Row> polygons =
         areas.select(
             col("force_id").as("_area_force"),
@@ -56,9 +68,14 @@ public final class AreaJoin {
     Dataset<Row> matched =
         points(records, key)
             .join(
-                broadcastAreas ? broadcast(polygons) : polygons,
+                polygons,
                 expr("ST_Contains(_polygon, _point)").and(sameForce("_area_force", "_point_force")))
-            .select(col("_join_key"), col(prefix + "_id"), col(prefix + "_name"));
+            .groupBy("_join_key")
+            .agg(min(struct(col(prefix + "_id"), col(prefix + "_name"))).as("_area"))
+            .select(
+                col("_join_key"),
+                col("_area." + prefix + "_id").as(prefix + "_id"),
+                col("_area." + prefix + "_name").as(prefix + "_name"));
     return joinBack(records, matched, key);
   }
 
