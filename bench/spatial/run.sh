@@ -7,7 +7,7 @@
 #   bash bench/spatial/run.sh [SIZES]     SIZES: comma-separated point counts, default 1000000,10000000
 #
 # Working data in ${BLUELAMP_BENCH_DIR:-/tmp/bluelamp-bench}. Prepares its tools itself: a Python
-# venv with geopandas, pyarrow and scipy from the wheels on disk (PIP_FIND_LINKS, default
+# venv with geopandas, pyarrow and scipy from the wheels on disk (BLUELAMP_BENCH_WHEELS, default
 # /opt/pypi/files), and PostGIS from Debian's packages (postgresql-15-postgis-3; needs root).
 # Sedona runs with whole-stage code generation on (a batch of millions, unlike the pipelines'
 # small local batches) and BLUELAMP_BENCH_HEAP of heap (default 8g). Results: bench/README.md.
@@ -21,7 +21,7 @@ mkdir -p "$work"
 venv="$work/venv"
 if ! "$venv/bin/python" -c 'import geopandas, pyarrow, scipy' 2>/dev/null; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q --no-index --find-links "${PIP_FIND_LINKS:-/opt/pypi/files}" \
+  "$venv/bin/pip" install -q --no-index --find-links "${BLUELAMP_BENCH_WHEELS:-/opt/pypi/files}" \
     geopandas pyarrow scipy
 fi
 if ! ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; then
