@@ -18,10 +18,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -37,6 +39,7 @@ import org.bluelamp.ingest.IngestJob;
 import org.bluelamp.lake.JobResult;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.TableName;
+import org.bluelamp.spatial.AreaIndex;
 import org.bluelamp.spatial.AreaJoin;
 import org.bluelamp.spatial.NearestLine;
 
@@ -58,6 +61,7 @@ public final class SilverJob {
   private final Progress progress;
   private final Map<String, Derivation> derivations;
   private Map<String, Long> areaCounts;
+  private final Map<String, Optional<UserDefinedFunction>> areaLookups = new HashMap<>();
 
   /** What an entity computes after conforming (its columns are the entity's {@code derived}). */
   interface Derivation {
@@ -212,10 +216,12 @@ public final class SilverJob {
   }
 
   /**
-   * How many areas of this type silver.area holds, counted once per job for all types: entities are
-   * built after the areas, and each asks for every area type it is joined to.
+   * The broadcast lookup of this type's areas ({@code areas}), made once per job and shared by
+   * every entity joined to them; empty for a set too large to broadcast. The areas are counted once
+   * for all types: entities are built after the areas.
    */
-  private synchronized long areaCount(String areaType) {
+  private synchronized Optional<UserDefinedFunction> areaLookup(
+      String areaType, Dataset<Row> areas) {
     if (areaCounts == null) {
       areaCounts = new HashMap<>();
       for (Row row :
@@ -223,7 +229,12 @@ public final class SilverJob {
         areaCounts.put(row.getString(0), row.getLong(1));
       }
     }
-    return areaCounts.getOrDefault(areaType, 0L);
+    return areaLookups.computeIfAbsent(
+        areaType,
+        type ->
+            areaCounts.getOrDefault(type, 0L) <= AreaJoin.BROADCAST_AREAS
+                ? Optional.of(AreaIndex.of(areas).first(areas))
+                : Optional.empty());
   }
 
   /** One row per key, local times, areas, nearest lines, the row key and the derivation. */
@@ -235,9 +246,11 @@ public final class SilverJob {
     for (String areaType : entity.areas()) {
       Dataset<Row> areas =
           lake.read(new TableName("silver", "area")).filter(col("area_type").equalTo(areaType));
+      Optional<UserDefinedFunction> lookup = areaLookup(areaType, areas);
       data =
-          AreaJoin.assign(
-              data, areas, rowKey, areaType, areaCount(areaType) <= AreaJoin.BROADCAST_AREAS);
+          lookup.isPresent()
+              ? AreaJoin.assign(data, lookup.get(), areaType)
+              : AreaJoin.assign(data, areas, rowKey, areaType, false);
     }
     for (String name : entity.nearest()) {
       EntitySpec line = pipelines.entities().get(name);

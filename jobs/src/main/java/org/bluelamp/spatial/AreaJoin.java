@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 
 /**
  * Assigns each located record the area (ward, beat, ...) of its own force that contains it, in
@@ -51,13 +52,7 @@ public final class AreaJoin {
       String prefix,
       boolean broadcastAreas) {
     if (broadcastAreas) {
-      Column area =
-          AreaIndex.of(areas).first(records).apply(col("force_id"), col("x_m"), col("y_m"));
-      return records
-          .withColumn("_area", area)
-          .withColumn(prefix + "_id", col("_area.id"))
-          .withColumn(prefix + "_name", col("_area.name"))
-          .drop("_area");
+      return assign(records, AreaIndex.of(areas).first(records), prefix);
     }
     Dataset<Row> polygons =
         areas.select(
@@ -77,6 +72,19 @@ public final class AreaJoin {
                 col("_area." + prefix + "_id").as(prefix + "_id"),
                 col("_area." + prefix + "_name").as(prefix + "_name"));
     return joinBack(records, matched, key);
+  }
+
+  /**
+   * As {@link #assign(Dataset, Dataset, List, String, boolean)} with the areas already broadcast:
+   * {@code containing} is {@link AreaIndex#first} of them, made once and used for every entity.
+   */
+  public static Dataset<Row> assign(
+      Dataset<Row> records, UserDefinedFunction containing, String prefix) {
+    return records
+        .withColumn("_area", containing.apply(col("force_id"), col("x_m"), col("y_m")))
+        .withColumn(prefix + "_id", col("_area.id"))
+        .withColumn(prefix + "_name", col("_area.name"))
+        .drop("_area");
   }
 
   /**
