@@ -10,6 +10,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.bluelamp.lake.SparkColumns;
 
 /**
  * Assigns each located record the area (ward, beat, ...) of its own force that contains it, in

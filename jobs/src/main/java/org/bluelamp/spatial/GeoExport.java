@@ -25,6 +25,7 @@ import org.bluelamp.FileTrees;
 import org.bluelamp.contract.Force;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.SparkColumns;
 import org.bluelamp.lake.TableName;
 
 /**

@@ -13,9 +13,9 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
-import static org.bluelamp.spatial.SparkColumns.columns;
-import static org.bluelamp.spatial.SparkColumns.joinOn;
-import static org.bluelamp.spatial.SparkColumns.seq;
+import static org.bluelamp.lake.SparkColumns.columns;
+import static org.bluelamp.lake.SparkColumns.joinOn;
+import static org.bluelamp.lake.SparkColumns.seq;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +34,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.bluelamp.lake.SparkColumns;
 import scala.collection.JavaConverters;
 import scala.collection.Seq;
 

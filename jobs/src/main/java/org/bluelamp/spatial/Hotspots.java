@@ -16,8 +16,8 @@ import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
-import static org.bluelamp.spatial.SparkColumns.columns;
-import static org.bluelamp.spatial.SparkColumns.seq;
+import static org.bluelamp.lake.SparkColumns.columns;
+import static org.bluelamp.lake.SparkColumns.seq;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -18,6 +18,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.bluelamp.lake.SparkColumns;
 
 /**
  * A kernel density surface of points on each force's square grid, as Esri's Kernel Density tool

@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.bluelamp.contract.Force;
+import org.bluelamp.lake.SparkColumns;
 
 /**
  * Each force's square grid (Force.Grid) in its projected CRS: cell {@code (cell_x, cell_y)} covers

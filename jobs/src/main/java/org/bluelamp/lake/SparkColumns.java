@@ -1,4 +1,4 @@
-package org.bluelamp.spatial;
+package org.bluelamp.lake;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -9,21 +9,21 @@ import org.apache.spark.sql.Row;
 import scala.collection.JavaConverters;
 import scala.collection.Seq;
 
-/** Column lists as the Spark Java API takes them, for the spatial jobs' grouped computations. */
-final class SparkColumns {
+/** Column lists as the Spark Java API takes them, for grouped computations and joins. */
+public final class SparkColumns {
   private SparkColumns() {}
 
-  static Column[] columns(List<String> names) {
+  public static Column[] columns(List<String> names) {
     return names.stream().map(n -> col(n)).toArray(Column[]::new);
   }
 
   /** One string column identifying a row by the {@code key} columns, to join a result back on. */
-  static Column joinKey(List<String> key) {
+  public static Column joinKey(List<String> key) {
     return org.apache.spark.sql.functions.concat_ws(
         "\u0001", key.stream().map(k -> col(k).cast("string")).toArray(Column[]::new));
   }
 
-  static Seq<String> seq(List<String> names) {
+  public static Seq<String> seq(List<String> names) {
     return JavaConverters.asScalaBuffer(names).toSeq();
   }
 
@@ -31,7 +31,7 @@ final class SparkColumns {
    * {@code left} joined with {@code right} on the {@code groups} columns ({@code how}: inner,
    * left...); with no groups, every row of {@code right} (a single row of totals, say) beside each.
    */
-  static Dataset<Row> joinOn(
+  public static Dataset<Row> joinOn(
       Dataset<Row> left, Dataset<Row> right, List<String> groups, String how) {
     return groups.isEmpty() ? left.crossJoin(right) : left.join(right, seq(groups), how);
   }
