@@ -69,6 +69,7 @@ import picocli.CommandLine.Spec;
       Main.Audit.class,
       Main.Maintain.class,
       Export.class,
+      ResolutionCheck.class,
       ScheduleCommands.Listing.class,
       ScheduleCommands.Freshness.class,
       Main.Docs.class,

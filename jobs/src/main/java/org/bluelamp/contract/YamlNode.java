@@ -188,6 +188,27 @@ public final class YamlNode {
     return List.copyOf(result);
   }
 
+  /** A list of lists of strings, e.g. {@code [[a, b], [c]]}. */
+  public List<List<String>> stringLists(String key) {
+    JsonNode value = node.get(key);
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      throw error(key, "expected a list of lists", "write '- [a, b]' items under '" + key + "'");
+    }
+    List<List<String>> result = new ArrayList<>();
+    for (JsonNode item : value) {
+      if (!item.isArray()) {
+        throw error(key, "expected a list of lists", "write each item as [a, b]");
+      }
+      List<String> strings = new ArrayList<>();
+      item.forEach(element -> strings.add(element.asText()));
+      result.add(List.copyOf(strings));
+    }
+    return List.copyOf(result);
+  }
+
   public Map<String, String> stringMap(String key) {
     JsonNode value = node.get(key);
     if (value == null || value.isNull()) {

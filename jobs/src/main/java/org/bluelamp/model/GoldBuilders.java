@@ -5,9 +5,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.bluelamp.Progress;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.BuildCache;
 import org.bluelamp.lake.Lake;
+import org.bluelamp.resolve.PersonResolution;
 import org.bluelamp.spatial.Hotspots;
 
 /**
@@ -21,19 +23,30 @@ public final class GoldBuilders {
    */
   @FunctionalInterface
   public interface Builder {
+    Dataset<Row> build(Lake lake, Pipelines pipelines, BuildCache cache, Progress progress);
+  }
+
+  /** A builder with nothing to report while it works. */
+  @FunctionalInterface
+  private interface QuietBuilder {
     Dataset<Row> build(Lake lake, Pipelines pipelines, BuildCache cache);
   }
 
   private static final Map<String, Builder> BUILDERS =
       Map.of(
-          "square_grid_counts", Hotspots::gridCounts,
-          "getis_ord_gi_star", Hotspots::giStar,
-          "collision_severity_gi_star", Hotspots::collisionCells,
-          "emerging_hot_spots", Hotspots::emerging,
-          "kernel_density", Hotspots::kernelDensity,
-          "knox_near_repeat", Hotspots::nearRepeat);
+          "square_grid_counts", quiet(Hotspots::gridCounts),
+          "getis_ord_gi_star", quiet(Hotspots::giStar),
+          "collision_severity_gi_star", quiet(Hotspots::collisionCells),
+          "emerging_hot_spots", quiet(Hotspots::emerging),
+          "kernel_density", quiet(Hotspots::kernelDensity),
+          "knox_near_repeat", quiet(Hotspots::nearRepeat),
+          "person_resolution", PersonResolution::build);
 
   private GoldBuilders() {}
+
+  private static Builder quiet(QuietBuilder builder) {
+    return (lake, pipelines, cache, progress) -> builder.build(lake, pipelines, cache);
+  }
 
   public static Set<String> names() {
     return new TreeSet<>(BUILDERS.keySet());

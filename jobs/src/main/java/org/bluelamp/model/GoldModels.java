@@ -268,7 +268,8 @@ public final class GoldModels {
     try {
       if (model.isBuilt()) {
         try (BuildCache cache = new BuildCache()) {
-          lake.overwrite(table, GoldBuilders.named(model.builder()).build(lake, pipelines, cache));
+          lake.overwrite(
+              table, GoldBuilders.named(model.builder()).build(lake, pipelines, cache, progress));
         }
       } else {
         lake.overwrite(table, lake.spark().sql(model.sql()));

@@ -41,11 +41,15 @@ class TestGoldModelDeclarations {
             "hotspot_emerging",
             "hotspot_kde",
             "hotspot_near_repeat",
-            "hotspot_time_heat");
+            "hotspot_time_heat",
+            "person_link");
     GoldModel giStar = models.get(names.indexOf("hotspot_gi_star"));
     assertThat(giStar.isBuilt()).isTrue();
     assertThat(giStar.builder()).isEqualTo("getis_ord_gi_star");
     assertThat(giStar.silverReads()).containsExactlyInAnyOrder("crime", "incident", "area");
+    GoldModel persons = models.get(names.indexOf("person_link"));
+    assertThat(persons.builder()).isEqualTo("person_resolution");
+    assertThat(persons.silverReads()).contains("person_record", "stop", "arrest", "call");
     assertThat(names.indexOf("dq_coding_errors"))
         .isLessThan(names.indexOf("dq_coding_errors_weekly"));
     assertThat(names.indexOf("compstat_weekly"))

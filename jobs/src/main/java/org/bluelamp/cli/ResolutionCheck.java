@@ -1,0 +1,41 @@
+package org.bluelamp.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.bluelamp.Errors;
+import org.bluelamp.resolve.ResolutionReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bluelamp resolution-check}: person resolution against the generator's identities. */
+@Command(
+    name = "resolution-check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Score gold.person_link against the identities the generator planted (world/truth):",
+      "precision and recall on pairs of person mentions per force, and the error classes",
+      "(mentions merged into another person's entity, mentions split off their own)."
+    })
+final class ResolutionCheck implements Callable<Integer> {
+  @Option(names = "--out", description = "Also write the report (Markdown) to this file.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    Workspace workspace = Workspace.fromEnvironment();
+    String report =
+        ResolutionReport.markdown(
+            ResolutionReport.evaluate(workspace.lake(), workspace.world().resolve("truth")));
+    Main.OUT.print(report);
+    if (out != null) {
+      try {
+        Files.writeString(out, report, StandardCharsets.UTF_8);
+      } catch (java.io.IOException e) {
+        throw Errors.io("write " + out, e);
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,77 @@
+package org.bluelamp.resolve;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.TableName;
+import org.bluelamp.resolve.PersonLinkageSpec.Mention;
+
+/**
+ * Every person mention of silver in one shape: {@code force_id, mention_id, entity, part,
+ * record_id, is_principal, role, event_type, event_id, event_at, _source, same_as_mention_id} and
+ * the detail columns (restricted: they stay inside the resolve job). {@code mention_id} is {@code
+ * <entity>:<record id>} (plus {@code :<part>} for a record of several persons).
+ */
+final class Mentions {
+  private Mentions() {}
+
+  static Dataset<Row> read(Lake lake, PersonLinkageSpec spec) {
+    Dataset<Row> all = null;
+    for (Mention mention : spec.mentions()) {
+      TableName table = new TableName("silver", mention.entity());
+      if (!lake.exists(table)) {
+        continue;
+      }
+      Dataset<Row> one = lake.read(table).select(columns(mention).toArray(Column[]::new));
+      all = all == null ? one : all.unionByName(one);
+    }
+    if (all == null) {
+      throw org.bluelamp.Errors.usage(
+          "No silver table of " + spec.file() + " exists: there is no person to resolve",
+          "build silver first: ./bluelamp run --layer silver");
+    }
+    return all;
+  }
+
+  static Column mentionId(String entity, Column record, String part) {
+    return part == null
+        ? concat(lit(entity + ":"), record)
+        : concat(lit(entity + ":"), record, lit(":" + part));
+  }
+
+  private static List<Column> columns(Mention mention) {
+    String part = mention.part().orElse(null);
+    List<Column> columns = new ArrayList<>();
+    columns.add(col("force_id"));
+    columns.add(mentionId(mention.entity(), col(mention.record()), part).as("mention_id"));
+    columns.add(lit(mention.entity()).as("entity"));
+    columns.add(lit(part).cast("string").as("part"));
+    columns.add(col(mention.record()).cast("string").as("record_id"));
+    columns.add(lit(mention.principal()).as("is_principal"));
+    columns.add(
+        mention.roleColumn().map(c -> col(c)).orElse(lit(mention.role().orElse(null))).as("role"));
+    columns.add(lit(mention.eventType()).as("event_type"));
+    columns.add(col(mention.eventId()).cast("string").as("event_id"));
+    columns.add(col(mention.eventAt()).cast("timestamp").as("event_at"));
+    columns.add(col("_source"));
+    columns.add(
+        mention
+            .sameAs()
+            .map(same -> mentionId(same.entity(), col(same.record()), null))
+            .orElse(lit(null).cast("string"))
+            .as("same_as_mention_id"));
+    for (String field : PersonLinkageSpec.FIELDS) {
+      String column = mention.fields().get(field);
+      String type = field.equals("dob") ? "date" : "string";
+      columns.add((column == null ? lit(null) : col(column)).cast(type).as(field));
+    }
+    return columns;
+  }
+}

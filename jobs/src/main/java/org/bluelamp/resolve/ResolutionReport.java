@@ -1,0 +1,186 @@
+package org.bluelamp.resolve;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.bluelamp.lake.Lake;
+
+/**
+ * Person resolution against the identities the generator planted ({@code truth/<force>-identities
+ * .csv}: source, record key, identity): precision and recall on pairs of mentions per force, and
+ * where the errors are. A pair is two mentions with a planted identity; it is true when both have
+ * the same identity, predicted when both are in the same entity.
+ */
+public final class ResolutionReport {
+  /** One force's scores. */
+  public record Score(
+      String force,
+      long mentions,
+      long identities,
+      long entities,
+      long truePairs,
+      long predictedPairs,
+      long correctPairs) {
+    public double precision() {
+      return predictedPairs == 0 ? 1 : (double) correctPairs / predictedPairs;
+    }
+
+    public double recall() {
+      return truePairs == 0 ? 1 : (double) correctPairs / truePairs;
+    }
+  }
+
+  /**
+   * An error class: {@code kind} "merged" (mentions of another identity in an entity, by the entity
+   * the intruding mention is in) or "split" (mentions cut off from the entity holding most of their
+   * identity, by entity), with the mentions and the pairs it costs.
+   */
+  public record ErrorClass(String force, String kind, String entity, long mentions, long pairs) {}
+
+  /** The scores and the error classes, largest first. */
+  public record Result(List<Score> scores, List<ErrorClass> errors) {}
+
+  private ResolutionReport() {}
+
+  public static Result evaluate(Lake lake, Path truthDir) {
+    Dataset<Row> truth =
+        lake.spark()
+            .read()
+            .option("header", "true")
+            .csv(truthDir.resolve("*-identities.csv").toString())
+            .select(col("source").as("_source"), col("key").as("record_id"), col("identity"));
+    Dataset<Row> mentions =
+        lake.read(PersonResolution.LINK)
+            .filter(col("is_principal"))
+            .join(truth, org.bluelamp.lake.SparkColumns.seq(List.of("_source", "record_id")))
+            .select("force_id", "person_id", "identity", "entity", "mention_id")
+            .persist();
+    Dataset<Row> cells = mentions.groupBy("force_id", "person_id", "identity").count();
+    Dataset<Row> perForce =
+        cells
+            .groupBy("force_id")
+            .agg(
+                sum(col("count")).as("mentions"),
+                countDistinct("identity").as("identities"),
+                countDistinct("person_id").as("entities"),
+                sum(pairs(col("count"))).as("correct"));
+    Dataset<Row> predicted =
+        mentions
+            .groupBy("force_id", "person_id")
+            .count()
+            .groupBy("force_id")
+            .agg(sum(pairs(col("count"))).as("predicted"));
+    Dataset<Row> expected =
+        mentions
+            .groupBy("force_id", "identity")
+            .count()
+            .groupBy("force_id")
+            .agg(sum(pairs(col("count"))).as("expected"));
+    List<Score> scores = new ArrayList<>();
+    for (Row row :
+        perForce
+            .join(predicted, "force_id")
+            .join(expected, "force_id")
+            .orderBy("force_id")
+            .collectAsList()) {
+      scores.add(
+          new Score(
+              row.getAs("force_id"),
+              row.<Long>getAs("mentions"),
+              row.<Long>getAs("identities"),
+              row.<Long>getAs("entities"),
+              ((Number) row.getAs("expected")).longValue(),
+              ((Number) row.getAs("predicted")).longValue(),
+              ((Number) row.getAs("correct")).longValue()));
+    }
+    List<ErrorClass> errors = new ArrayList<>();
+    errors.addAll(errors(mentions, "merged", "person_id", "identity"));
+    errors.addAll(errors(mentions, "split", "identity", "person_id"));
+    errors.sort((a, b) -> Long.compare(b.pairs(), a.pairs()));
+    mentions.unpersist();
+    return new Result(scores, errors);
+  }
+
+  /**
+   * Mentions outside the largest {@code inner} group of their {@code outer} group (for merges: the
+   * identities in an entity besides its main one; for splits: the entities of an identity besides
+   * its main one), by force and entity, with the pairs lost: each such mention times the main
+   * group's size.
+   */
+  private static List<ErrorClass> errors(
+      Dataset<Row> mentions, String kind, String outer, String inner) {
+    Dataset<Row> sized =
+        mentions
+            .withColumn("size", count(lit(1)).over(Window.partitionBy("force_id", outer, inner)))
+            .withColumn("main", max("size").over(Window.partitionBy("force_id", outer)));
+    Dataset<Row> mainInner =
+        sized
+            .filter(col("size").equalTo(col("main")))
+            .groupBy("force_id", outer)
+            .agg(org.apache.spark.sql.functions.min(inner).as("main_" + inner));
+    List<ErrorClass> result = new ArrayList<>();
+    for (Row row :
+        sized
+            .join(mainInner, org.bluelamp.lake.SparkColumns.seq(List.of("force_id", outer)))
+            .filter(col(inner).notEqual(col("main_" + inner)))
+            .groupBy("force_id", "entity")
+            .agg(count(lit(1)).as("mentions"), sum(col("main")).as("pairs"))
+            .collectAsList()) {
+      result.add(
+          new ErrorClass(row.getString(0), kind, row.getString(1), row.getLong(2), row.getLong(3)));
+    }
+    return result;
+  }
+
+  private static Column pairs(Column n) {
+    return n.multiply(n.minus(1)).divide(2).cast("long");
+  }
+
+  /** The report as Markdown. */
+  public static String markdown(Result result) {
+    StringBuilder out = new StringBuilder();
+    out.append("| force | mentions | identities | entities | true pairs | predicted | correct |")
+        .append(" precision | recall |\n|---|---|---|---|---|---|---|---|---|\n");
+    for (Score s : result.scores()) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,d | %,d | %,d | %,d | %,d | %,d | %.4f%% | %.4f%% |%n",
+              s.force(),
+              s.mentions(),
+              s.identities(),
+              s.entities(),
+              s.truePairs(),
+              s.predictedPairs(),
+              s.correctPairs(),
+              100 * s.precision(),
+              100 * s.recall()));
+    }
+    out.append(
+        "\n| force | error | mentions in | mentions | pairs (about) |\n|---|---|---|---|---|\n");
+    for (ErrorClass e : result.errors()) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %,d | %,d |%n",
+              e.force(),
+              e.kind(),
+              e.entity(),
+              e.mentions(),
+              e.pairs()));
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,80 @@
+package org.bluelamp.resolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.bluelamp.resolve.Comparison.Field;
+import org.junit.jupiter.api.Test;
+
+class TestComparison {
+  private static final Names NAMES = new Names(Map.of("bill", "william"));
+
+  private static Profile person(String forename, String surname, String dob) {
+    return Profile.of(
+        NAMES, forename, surname, null, dob == null ? null : LocalDate.parse(dob), null, null);
+  }
+
+  private static int level(Profile a, Profile b, Field field) {
+    return Comparison.levels(a, b)[field.ordinal()];
+  }
+
+  @Test
+  void forenameLevels() {
+    Profile william = person("William", "Khan", null);
+    assertThat(level(william, person("WILLIAM", "Khan", null), Field.FORENAME)).isEqualTo(3);
+    assertThat(level(william, person("Bill", "Khan", null), Field.FORENAME)).isEqualTo(2);
+    assertThat(level(william, person("Wiliam", "Khan", null), Field.FORENAME)).isEqualTo(2);
+    assertThat(level(william, person("Wlliiam", "Khan", null), Field.FORENAME)).isEqualTo(1);
+    assertThat(level(william, person("Olivia", "Khan", null), Field.FORENAME)).isEqualTo(0);
+    assertThat(level(william, person(null, "Khan", null), Field.FORENAME))
+        .isEqualTo(Comparison.MISSING);
+  }
+
+  @Test
+  void dateOfBirthLevels() {
+    Profile born = person("A", "B", "1980-03-07");
+    assertThat(level(born, person("A", "B", "1980-03-07"), Field.DOB)).isEqualTo(3);
+    assertThat(level(born, person("A", "B", "1980-07-03"), Field.DOB)).isEqualTo(2);
+    assertThat(level(born, person("A", "B", "1980-11-30"), Field.DOB)).isEqualTo(1);
+    assertThat(level(born, person("A", "B", "1981-03-07"), Field.DOB)).isEqualTo(0);
+    assertThat(level(born, person("A", "B", null), Field.DOB)).isEqualTo(Comparison.MISSING);
+  }
+
+  @Test
+  void arabicScriptAgainstArabicAndLatin() {
+    Profile arabic = Profile.of(NAMES, null, null, "محمد حداد", null, null, null);
+    Profile same = Profile.of(NAMES, "Mohammad", "Haddad", "محمد حداد", null, null, null);
+    Profile latin = Profile.of(NAMES, "Muhammad", "Hadad", null, null, null, null);
+    Profile other = Profile.of(NAMES, "Ali", "Saad", "علي سعد", null, null, null);
+    assertThat(level(arabic, same, Field.NAME_AR)).isEqualTo(2);
+    assertThat(level(arabic, latin, Field.NAME_AR)).isEqualTo(1);
+    assertThat(level(arabic, other, Field.NAME_AR)).isEqualTo(0);
+    assertThat(level(latin, person("Ali", "Saad", null), Field.NAME_AR))
+        .isEqualTo(Comparison.MISSING);
+  }
+
+  @Test
+  void addressAndPhoneLevels() {
+    Profile home = Profile.of(NAMES, "A", "B", null, null, "14 Green Lane", "+44 7700 900123");
+    Profile again = Profile.of(NAMES, "A", "B", null, null, "14, GREEN LANE", "07700 900123");
+    Profile flat = Profile.of(NAMES, "A", "B", null, null, "Flat 2, 14 Green Lane", null);
+    Profile next = Profile.of(NAMES, "A", "B", null, null, "16 Green Lane", "07700 900124");
+    assertThat(level(home, again, Field.ADDRESS)).isEqualTo(2);
+    assertThat(level(home, flat, Field.ADDRESS)).isEqualTo(1);
+    assertThat(level(home, next, Field.ADDRESS)).isEqualTo(0);
+    assertThat(level(home, again, Field.PHONE)).isEqualTo(1);
+    assertThat(level(home, next, Field.PHONE)).isEqualTo(0);
+    assertThat(level(home, flat, Field.PHONE)).isEqualTo(Comparison.MISSING);
+  }
+
+  @Test
+  void aVectorSurvivesEncodingAndReadsInWords() {
+    int[] levels = {3, 2, -1, 2, 0, 1};
+    assertThat(Comparison.decode(Comparison.encode(levels))).containsExactly(levels);
+    assertThat(Comparison.explain(levels))
+        .isEqualTo(
+            "forename=exact; surname=phonetic; name_ar=missing; dob=day and month swapped;"
+                + " address=differs; phone=exact");
+  }
+}
