@@ -117,7 +117,7 @@ public final class Comparison {
       return 3;
     }
     if (Objects.equals(a.surnameCode(), b.surnameCode())
-        || Objects.equals(Names.skeleton(a.surname()), Names.skeleton(b.surname()))) {
+        || Objects.equals(a.surnameSkeleton(), b.surnameSkeleton())) {
       return 2;
     }
     return close(a.surname(), b.surname()) ? 1 : 0;
@@ -139,7 +139,7 @@ public final class Comparison {
     if (script.arabic() == null || latin.skeleton() == null) {
       return MISSING;
     }
-    return script.arabicSkeleton().equals(latin.skeleton().replace(" ", "")) ? 1 : 0;
+    return script.arabicSkeleton().equals(latin.skeleton()) ? 1 : 0;
   }
 
   static int dob(Profile a, Profile b) {

@@ -35,11 +35,7 @@ public record FellegiSunter(double lambda, double[][] m, double[][] u, int itera
    */
   public static FellegiSunter fromRandomPairs(
       Map<Integer, Long> patterns, double[][] m0, boolean[] judgedWithout, int maxIterations) {
-    double[][] counts = new double[m0.length][];
-    for (int f = 0; f < m0.length; f++) {
-      counts[f] = new double[m0[f].length];
-      Arrays.fill(counts[f], 0.5);
-    }
+    double[][] counts = smoothing(m0);
     for (Map.Entry<Integer, Long> pattern : patterns.entrySet()) {
       int[] vector = Comparison.decode(pattern.getKey());
       for (int f = 0; f < m0.length; f++) {

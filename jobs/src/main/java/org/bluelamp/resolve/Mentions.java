@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.bluelamp.Errors;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.TableName;
 import org.bluelamp.resolve.PersonLinkageSpec.Mention;
@@ -33,7 +34,7 @@ final class Mentions {
       all = all == null ? one : all.unionByName(one);
     }
     if (all == null) {
-      throw org.bluelamp.Errors.usage(
+      throw Errors.usage(
           "No silver table of " + spec.file() + " exists: there is no person to resolve",
           "build silver first: ./bluelamp run --layer silver");
     }

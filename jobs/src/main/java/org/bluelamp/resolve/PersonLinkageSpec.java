@@ -38,6 +38,7 @@ public record PersonLinkageSpec(
           "forename_code",
           "surname",
           "surname_code",
+          "surname_skeleton",
           "skeleton",
           "arabic",
           "arabic_skeleton",

@@ -14,7 +14,8 @@ import java.util.Locale;
  * @param forenameCode Double Metaphone of the formal form
  * @param surname normalised surname
  * @param surnameCode Double Metaphone of the surname
- * @param skeleton consonant skeleton of forename and surname ({@link Names#skeleton})
+ * @param surnameSkeleton consonant skeleton of the surname ({@link Names#skeleton})
+ * @param skeleton consonant skeletons of the formal forename and the surname, one after the other
  * @param arabic the Arabic-script name, normalised ({@link Names#normaliseArabic})
  * @param arabicSkeleton its consonants in Latin letters ({@link Names#arabicSkeleton})
  * @param dob date of birth
@@ -27,6 +28,7 @@ public record Profile(
     String forenameCode,
     String surname,
     String surnameCode,
+    String surnameSkeleton,
     String skeleton,
     String arabic,
     String arabicSkeleton,
@@ -47,7 +49,8 @@ public record Profile(
     String fore = Names.normalise(forename);
     String formal = names.canonical(fore);
     String sur = Names.normalise(surname);
-    String latin = joined(Names.skeleton(formal), Names.skeleton(sur));
+    String surnameSkeleton = Names.skeleton(sur);
+    String latin = joined(Names.skeleton(formal), surnameSkeleton);
     String ar = Names.normaliseArabic(arabic);
     return new Profile(
         fore,
@@ -55,6 +58,7 @@ public record Profile(
         Names.phonetic(formal),
         sur,
         Names.phonetic(sur),
+        surnameSkeleton,
         latin,
         ar,
         Names.arabicSkeleton(arabic),
@@ -94,6 +98,6 @@ public record Profile(
     if (first == null || second == null) {
       return second == null ? first : second;
     }
-    return first + " " + second;
+    return first + second;
   }
 }

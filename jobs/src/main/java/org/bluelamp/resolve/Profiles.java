@@ -40,6 +40,7 @@ final class Profiles {
             string("forename_code"),
             string("surname"),
             string("surname_code"),
+            string("surname_skeleton"),
             string("skeleton"),
             string("arabic"),
             string("arabic_skeleton"),
@@ -135,7 +136,7 @@ final class Profiles {
 
   /** The profile of a row holding the profile columns first, in {@link #SCHEMA}'s order. */
   static Profile of(Row row) {
-    Date dob = (Date) row.get(8);
+    Date dob = (Date) row.get(9);
     return new Profile(
         row.getString(0),
         row.getString(1),
@@ -145,9 +146,10 @@ final class Profiles {
         row.getString(5),
         row.getString(6),
         row.getString(7),
+        row.getString(8),
         dob == null ? null : dob.toLocalDate(),
-        row.getString(9),
-        row.getString(10));
+        row.getString(10),
+        row.getString(11));
   }
 
   private static Row row(Profile p) {
@@ -157,6 +159,7 @@ final class Profiles {
         p.forenameCode(),
         p.surname(),
         p.surnameCode(),
+        p.surnameSkeleton(),
         p.skeleton(),
         p.arabic(),
         p.arabicSkeleton(),

@@ -5,7 +5,9 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
+import static org.bluelamp.lake.SparkColumns.seq;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +66,7 @@ public final class ResolutionReport {
     Dataset<Row> mentions =
         lake.read(PersonResolution.LINK)
             .filter(col("is_principal"))
-            .join(truth, org.bluelamp.lake.SparkColumns.seq(List.of("_source", "record_id")))
+            .join(truth, seq(List.of("_source", "record_id")))
             .select("force_id", "person_id", "identity", "entity", "mention_id")
             .persist();
     Dataset<Row> cells = mentions.groupBy("force_id", "person_id", "identity").count();
@@ -76,18 +78,8 @@ public final class ResolutionReport {
                 countDistinct("identity").as("identities"),
                 countDistinct("person_id").as("entities"),
                 sum(pairs(col("count"))).as("correct"));
-    Dataset<Row> predicted =
-        mentions
-            .groupBy("force_id", "person_id")
-            .count()
-            .groupBy("force_id")
-            .agg(sum(pairs(col("count"))).as("predicted"));
-    Dataset<Row> expected =
-        mentions
-            .groupBy("force_id", "identity")
-            .count()
-            .groupBy("force_id")
-            .agg(sum(pairs(col("count"))).as("expected"));
+    Dataset<Row> predicted = pairsPerForce(mentions, "person_id", "predicted");
+    Dataset<Row> expected = pairsPerForce(mentions, "identity", "expected");
     List<Score> scores = new ArrayList<>();
     for (Row row :
         perForce
@@ -129,11 +121,11 @@ public final class ResolutionReport {
         sized
             .filter(col("size").equalTo(col("main")))
             .groupBy("force_id", outer)
-            .agg(org.apache.spark.sql.functions.min(inner).as("main_" + inner));
+            .agg(min(inner).as("main_" + inner));
     List<ErrorClass> result = new ArrayList<>();
     for (Row row :
         sized
-            .join(mainInner, org.bluelamp.lake.SparkColumns.seq(List.of("force_id", outer)))
+            .join(mainInner, seq(List.of("force_id", outer)))
             .filter(col(inner).notEqual(col("main_" + inner)))
             .groupBy("force_id", "entity")
             .agg(count(lit(1)).as("mentions"), sum(col("main")).as("pairs"))
@@ -142,6 +134,15 @@ public final class ResolutionReport {
           new ErrorClass(row.getString(0), kind, row.getString(1), row.getLong(2), row.getLong(3)));
     }
     return result;
+  }
+
+  /** Per force, the pairs of mentions sharing a {@code group} value, as {@code name}. */
+  private static Dataset<Row> pairsPerForce(Dataset<Row> mentions, String group, String name) {
+    return mentions
+        .groupBy("force_id", group)
+        .count()
+        .groupBy("force_id")
+        .agg(sum(pairs(col("count"))).as(name));
   }
 
   private static Column pairs(Column n) {
