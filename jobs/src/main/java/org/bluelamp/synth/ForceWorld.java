@@ -229,6 +229,8 @@ final class ForceWorld {
               keeperRecord.get("forename"),
               "keeper_surname",
               keeperRecord.get("surname"),
+              "keeper_address",
+              keeperRecord.get("address"),
               "registered_on",
               LocalDate.of(2008, 1, 1).plusDays(random.nextInt(6000)),
               SourceWriter.IDENTITY,
@@ -694,6 +696,8 @@ final class ForceWorld {
             person.id()));
     if (random.nextDouble() < 0.9) {
       Map<String, Object> custody = people.record(person, random);
+      // Custody always books a detainee in with a date of birth (as given: it may be swapped).
+      custody.putIfAbsent("dob", person.dob());
       custody.put("custody_id", next("custody", "CUS", day));
       custody.put("arrest_id", arrestId);
       custody.put("booked_in_at", arrested.plusMinutes(40));
@@ -764,13 +768,14 @@ final class ForceWorld {
       case "anpr" -> {
         int camera = random.nextInt(12);
         double[] cameraXy = streetPointFor(camera);
+        String readId = next(stream, "ANPR", day);
         yield rec(
             "read_id",
-            next(stream, "ANPR", day),
+            readId,
             "camera_id",
             id("CAM", camera + 1),
             "vrm",
-            vrm,
+            misread(vrm, readId),
             "read_at",
             at,
             "easting",
@@ -1207,6 +1212,31 @@ final class ForceWorld {
     String ward = Wards.wardAt(wards, xy[0], xy[1]);
     String id = ward == null ? wards.get(0).id() : ward;
     return id.substring(Math.max(0, id.length() - 4));
+  }
+
+  /**
+   * What an ANPR camera reads: 3% of reads confuse one character with one of the other class (0/O,
+   * 1/I, 2/Z, 5/S, 6/G, 8/B). Drawn from the read's id, so the rest of the world stays as it was.
+   */
+  private static String misread(String vrm, String readId) {
+    SplittableRandom camera = new SplittableRandom(readId.hashCode());
+    if (camera.nextDouble() >= 0.03) {
+      return vrm;
+    }
+    String from = "0O1I2Z5S6G8B";
+    String to = "O0I1Z2S5G6B8";
+    List<Integer> confusable = new ArrayList<>();
+    for (int i = 0; i < vrm.length(); i++) {
+      if (from.indexOf(vrm.charAt(i)) >= 0) {
+        confusable.add(i);
+      }
+    }
+    if (confusable.isEmpty()) {
+      return vrm;
+    }
+    int at = confusable.get(camera.nextInt(confusable.size()));
+    char misread = to.charAt(from.indexOf(vrm.charAt(at)));
+    return vrm.substring(0, at) + misread + vrm.substring(at + 1);
   }
 
   private String vrmAsWritten(String vrm) {
