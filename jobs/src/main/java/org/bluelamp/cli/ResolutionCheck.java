@@ -3,20 +3,24 @@ package org.bluelamp.cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.bluelamp.Errors;
 import org.bluelamp.resolve.ResolutionReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bluelamp resolution-check}: person resolution against the generator's identities. */
+/**
+ * {@code bluelamp resolution-check}: person and vehicle resolution against the generator's
+ * identities.
+ */
 @Command(
     name = "resolution-check",
     mixinStandardHelpOptions = true,
     description = {
-      "Score gold.person_link against the identities the generator planted (world/truth):",
-      "precision and recall on pairs of person mentions per force, and the error classes",
-      "(mentions merged into another person's entity, mentions split off their own)."
+      "Score gold.person_link and gold.vehicle_link against the identities the generator",
+      "planted (world/truth): precision and recall on pairs of mentions per force, and the",
+      "error classes (mentions merged into another entity, mentions split off their own)."
     })
 final class ResolutionCheck implements Callable<Integer> {
   @Option(names = "--out", description = "Also write the report (Markdown) to this file.")
@@ -25,13 +29,22 @@ final class ResolutionCheck implements Callable<Integer> {
   @Override
   public Integer call() {
     Workspace workspace = Workspace.fromEnvironment();
-    String report =
-        ResolutionReport.markdown(
-            ResolutionReport.evaluate(workspace.lake(), workspace.world().resolve("truth")));
+    StringBuilder report = new StringBuilder();
+    for (ResolutionReport.Kind kind : ResolutionReport.Kind.values()) {
+      report
+          .append("## ")
+          .append(kind.name().toLowerCase(Locale.ROOT))
+          .append("\n\n")
+          .append(
+              ResolutionReport.markdown(
+                  ResolutionReport.evaluate(
+                      workspace.lake(), workspace.world().resolve("truth"), kind)))
+          .append('\n');
+    }
     Main.OUT.print(report);
     if (out != null) {
       try {
-        Files.writeString(out, report, StandardCharsets.UTF_8);
+        Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
       } catch (java.io.IOException e) {
         throw Errors.io("write " + out, e);
       }

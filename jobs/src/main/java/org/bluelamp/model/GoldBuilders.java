@@ -10,6 +10,7 @@ import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.BuildCache;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.resolve.PersonResolution;
+import org.bluelamp.resolve.VehicleResolution;
 import org.bluelamp.spatial.Hotspots;
 
 /**
@@ -40,7 +41,8 @@ public final class GoldBuilders {
           "emerging_hot_spots", quiet(Hotspots::emerging),
           "kernel_density", quiet(Hotspots::kernelDensity),
           "knox_near_repeat", quiet(Hotspots::nearRepeat),
-          "person_resolution", PersonResolution::build);
+          "person_resolution", PersonResolution::build,
+          "vehicle_resolution", VehicleResolution::build);
 
   private GoldBuilders() {}
 

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -12,30 +13,31 @@ import org.apache.spark.sql.Row;
 import org.bluelamp.Errors;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.TableName;
-import org.bluelamp.resolve.PersonLinkageSpec.Mention;
 
 /**
- * Every person mention of silver in one shape: {@code force_id, mention_id, entity, part,
- * record_id, is_principal, role, event_type, event_id, event_at, _source, same_as_mention_id} and
- * the detail columns (restricted: they stay inside the resolve job). {@code mention_id} is {@code
- * <entity>:<record id>} (plus {@code :<part>} for a record of several persons).
+ * Every mention of silver declared in a resolve file, in one shape: {@code force_id, mention_id,
+ * entity, part, record_id, is_principal, role, event_type, event_id, event_at, _source,
+ * same_as_mention_id} and the detail columns (a person's are restricted: they stay inside the
+ * resolve job). {@code mention_id} is {@code <entity>:<record id>} (plus {@code :<part>} for a
+ * record of several persons).
  */
 final class Mentions {
   private Mentions() {}
 
-  static Dataset<Row> read(Lake lake, PersonLinkageSpec spec) {
+  /** The mentions of {@code file}, with the detail columns {@code fields} (dob a date). */
+  static Dataset<Row> read(Lake lake, Path file, List<Mention> mentions, List<String> fields) {
     Dataset<Row> all = null;
-    for (Mention mention : spec.mentions()) {
+    for (Mention mention : mentions) {
       TableName table = new TableName("silver", mention.entity());
       if (!lake.exists(table)) {
         continue;
       }
-      Dataset<Row> one = lake.read(table).select(columns(mention).toArray(Column[]::new));
+      Dataset<Row> one = lake.read(table).select(columns(mention, fields).toArray(Column[]::new));
       all = all == null ? one : all.unionByName(one);
     }
     if (all == null) {
       throw Errors.usage(
-          "No silver table of " + spec.file() + " exists: there is no person to resolve",
+          "No silver table of " + file + " exists: there is nothing to resolve",
           "build silver first: ./bluelamp run --layer silver");
     }
     return all;
@@ -47,7 +49,7 @@ final class Mentions {
         : concat(lit(entity + ":"), record, lit(":" + part));
   }
 
-  private static List<Column> columns(Mention mention) {
+  private static List<Column> columns(Mention mention, List<String> fields) {
     String part = mention.part().orElse(null);
     List<Column> columns = new ArrayList<>();
     columns.add(col("force_id"));
@@ -68,7 +70,7 @@ final class Mentions {
             .map(same -> mentionId(same.entity(), col(same.record()), null))
             .orElse(lit(null).cast("string"))
             .as("same_as_mention_id"));
-    for (String field : PersonLinkageSpec.FIELDS) {
+    for (String field : fields) {
       String column = mention.fields().get(field);
       String type = field.equals("dob") ? "date" : "string";
       columns.add((column == null ? lit(null) : col(column)).cast(type).as(field));

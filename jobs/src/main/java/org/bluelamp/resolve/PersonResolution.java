@@ -95,7 +95,8 @@ public final class PersonResolution {
   public static Dataset<Row> build(
       Lake lake, Pipelines pipelines, BuildCache cache, Progress progress) {
     PersonLinkageSpec spec = PersonLinkageSpec.load(pipelines);
-    Dataset<Row> mentions = cache.keep(Mentions.read(lake, spec));
+    Dataset<Row> mentions =
+        cache.keep(Mentions.read(lake, spec.file(), spec.mentions(), PersonLinkageSpec.FIELDS));
     Dataset<Row> profiled =
         cache.keep(
             Profiles.profiled(

@@ -17,15 +17,46 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.TableName;
 
 /**
- * Person resolution against the identities the generator planted ({@code truth/<force>-identities
- * .csv}: source, record key, identity): precision and recall on pairs of mentions per force, and
- * where the errors are. A pair is two mentions with a planted identity; it is true when both have
- * the same identity, predicted when both are in the same entity.
+ * Person or vehicle resolution against the identities the generator planted ({@code
+ * truth/<force>-identities.csv}: source, record key, identity): precision and recall on pairs of
+ * mentions per force, and where the errors are. A pair is two mentions with a planted identity; it
+ * is true when both have the same identity, predicted when both are in the same entity.
  */
 public final class ResolutionReport {
+  /**
+   * What is resolved: the link table, its entity column, the mentions scored (a person record's
+   * principal person: the truth names one identity per record) and which planted identities are of
+   * this kind (the generator names a person {@code <force>-P<6 digits>} and a vehicle by its
+   * registration; a stop's and a keeper record's identity is their person, so their registrations
+   * are not scored).
+   */
+  public enum Kind {
+    PERSONS(PersonResolution.LINK, "person_id", col("is_principal"), true),
+    VEHICLES(VehicleResolution.LINK, "vehicle_id", lit(true), false);
+
+    private final TableName table;
+    private final String entityId;
+    private final Column scored;
+    private final boolean personIdentities;
+
+    Kind(TableName table, String entityId, Column scored, boolean personIdentities) {
+      this.table = table;
+      this.entityId = entityId;
+      this.scored = scored;
+      this.personIdentities = personIdentities;
+    }
+
+    private Column identities() {
+      Column person = col("identity").rlike("^[a-z]+-P[0-9]{6}$");
+      return personIdentities ? person : functions.not(person);
+    }
+  }
+
   /** One force's scores. */
   public record Score(
       String force,
@@ -56,29 +87,31 @@ public final class ResolutionReport {
 
   private ResolutionReport() {}
 
-  public static Result evaluate(Lake lake, Path truthDir) {
+  public static Result evaluate(Lake lake, Path truthDir, Kind kind) {
     Dataset<Row> truth =
         lake.spark()
             .read()
             .option("header", "true")
             .csv(truthDir.resolve("*-identities.csv").toString())
-            .select(col("source").as("_source"), col("key").as("record_id"), col("identity"));
+            .select(col("source").as("_source"), col("key").as("record_id"), col("identity"))
+            .filter(kind.identities());
     Dataset<Row> mentions =
-        lake.read(PersonResolution.LINK)
-            .filter(col("is_principal"))
+        lake.read(kind.table)
+            .filter(kind.scored)
             .join(truth, seq(List.of("_source", "record_id")))
-            .select("force_id", "person_id", "identity", "entity", "mention_id")
+            .select(
+                col("force_id"), col(kind.entityId).as("entity_id"), col("identity"), col("entity"))
             .persist();
-    Dataset<Row> cells = mentions.groupBy("force_id", "person_id", "identity").count();
+    Dataset<Row> cells = mentions.groupBy("force_id", "entity_id", "identity").count();
     Dataset<Row> perForce =
         cells
             .groupBy("force_id")
             .agg(
                 sum(col("count")).as("mentions"),
                 countDistinct("identity").as("identities"),
-                countDistinct("person_id").as("entities"),
+                countDistinct("entity_id").as("entities"),
                 sum(pairs(col("count"))).as("correct"));
-    Dataset<Row> predicted = pairsPerForce(mentions, "person_id", "predicted");
+    Dataset<Row> predicted = pairsPerForce(mentions, "entity_id", "predicted");
     Dataset<Row> expected = pairsPerForce(mentions, "identity", "expected");
     List<Score> scores = new ArrayList<>();
     for (Row row :
@@ -98,8 +131,8 @@ public final class ResolutionReport {
               ((Number) row.getAs("correct")).longValue()));
     }
     List<ErrorClass> errors = new ArrayList<>();
-    errors.addAll(errors(mentions, "merged", "person_id", "identity"));
-    errors.addAll(errors(mentions, "split", "identity", "person_id"));
+    errors.addAll(errors(mentions, "merged", "entity_id", "identity"));
+    errors.addAll(errors(mentions, "split", "identity", "entity_id"));
     errors.sort((a, b) -> Long.compare(b.pairs(), a.pairs()));
     mentions.unpersist();
     return new Result(scores, errors);

@@ -73,7 +73,8 @@ class TestPersonResolution {
   @Test
   void mentionsOfDifferentPlantedPeopleAreAlmostNeverOneEntity() {
     ResolutionReport.Result result =
-        ResolutionReport.evaluate(world.lake, world.dir.resolve("truth"));
+        ResolutionReport.evaluate(
+            world.lake, world.dir.resolve("truth"), ResolutionReport.Kind.PERSONS);
     System.out.print(ResolutionReport.markdown(result));
     assertThat(result.scores())
         .extracting(ResolutionReport.Score::force)

@@ -20,11 +20,11 @@ class TestPersonLinkageSpec {
   void theShippedDeclarationLoads() {
     PersonLinkageSpec spec = PersonLinkageSpec.load(SHIPPED);
     assertThat(spec.mentions())
-        .extracting(PersonLinkageSpec.Mention::entity)
+        .extracting(Mention::entity)
         .contains("person_record", "arrest", "stop", "custody", "call");
-    PersonLinkageSpec.Mention child =
+    Mention child =
         spec.mentions().stream().filter(m -> m.part().orElse("").equals("child")).findFirst().get();
-    PersonLinkageSpec.Mention adult =
+    Mention adult =
         spec.mentions().stream().filter(m -> m.part().orElse("").equals("adult")).findFirst().get();
     assertThat(child.principal()).isTrue();
     assertThat(adult.principal()).isFalse();
