@@ -38,8 +38,6 @@ import org.bluelamp.lake.TableName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A cluster's shape on one machine: executors in JVMs of their own, the lake on an S3-compatible
@@ -53,11 +51,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * the store through s3a and creates each table in the metastore; the gold tables equal local
  * mode's; {@code bluelamp serve} starts Trino, which finds every table in the metastore (none to
  * register) and reads the same objects through its native S3 file system. (One run proves both: a
- * cluster and an object store were two runs of the same pipeline, six minutes each.) It runs beside
- * the other integration tests: its work is in its own processes, and it shares nothing with them
- * but the sample world's files, which it only reads.
+ * cluster and an object store were two runs of the same pipeline, six minutes each.)
  */
-@Execution(ExecutionMode.CONCURRENT)
 class ClusterIT {
   private static final String BUCKET = "bluelamp-it";
   private static final String LAKE = "s3a://" + BUCKET + "/lake";
