@@ -3,11 +3,11 @@ package org.bluelamp.serve;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.bluelamp.Errors;
 import org.bluelamp.Progress;
 import org.bluelamp.ingest.JdbcConnection;
@@ -31,12 +34,19 @@ import org.bluelamp.ingest.JdbcConnection;
 public final class TrinoServer {
   public static final String CATALOG = "lake";
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+  private static final int START_ATTEMPTS = 3;
+  private static final int DIAGNOSIS_LINES = 15;
+  private static final Predicate<String> PORT_CLASH =
+      Pattern.compile("Address already in use|Failed to bind").asPredicate();
+  private static final Predicate<String> FAILURE_LINE =
+      Pattern.compile("\\bERROR\\b|Caused by|Exception:|Failed to").asPredicate();
 
   private final Path server;
   private final Path runDir;
   private final int port;
   private final Optional<Integer> httpsPort;
   private final AuthFiles auth;
+  private long logStart;
 
   private TrinoServer(Path server, Path runDir, int port, Optional<Integer> httpsPort) {
     this.server = requireNonNull(server, "server");
@@ -115,23 +125,54 @@ public final class TrinoServer {
       progress.log("serve", "Trino already running on port " + running.get().port());
       return running.get();
     }
-    int chosen = port == 0 || !free(port) ? freePort() : port;
-    if (port != 0 && chosen != port) {
-      progress.log("serve", "port " + port + " is taken; using " + chosen);
+    int requested = port;
+    if (port != 0 && !Ports.isFree(port)) {
+      progress.log("serve", "port " + port + " is taken; using a free one");
+      requested = 0;
     }
     Path java = JavaRuntimes.forTrino();
     AuthFiles auth = new AuthFiles(runDir);
-    Optional<TrinoConfig.Secure> tls = Optional.empty();
-    int http = chosen;
     if (secure) {
-      http = freePort();
-      tls =
-          Optional.of(
-              new TrinoConfig.Secure(
-                  chosen, auth.secret("keystore-password"), auth.secret("shared-secret")));
       Certificates.ensure(auth, java, progress);
     }
     prepareAccess(auth, secure);
+    for (int attempt = 1; ; attempt++) {
+      TrinoServer trino =
+          launch(server, runDir, requested, lakeRoot, audit, secure, java, progress);
+      Optional<String> clash = trino.awaitReady();
+      if (clash.isEmpty()) {
+        progress.log("serve", "Trino ready at " + trino.jdbcUrl());
+        return trino;
+      }
+      trino.stop();
+      if (attempt == START_ATTEMPTS) {
+        throw Errors.trinoNotReady(
+            "127.0.0.1:" + trino.port(), trino.serverLog(), clash.get() + trino.diagnosis());
+      }
+      progress.log("serve", clash.get() + "; starting again on other ports");
+      requested = 0;
+    }
+  }
+
+  /** Writes the configuration for free ports ({@code port} for clients if not 0) and starts. */
+  private static TrinoServer launch(
+      Path server,
+      Path runDir,
+      int port,
+      String lakeRoot,
+      JdbcConnection audit,
+      boolean secure,
+      Path java,
+      Progress progress) {
+    int chosen = port != 0 ? port : Ports.free(Set.of());
+    int http = secure ? Ports.free(Set.of(chosen)) : chosen;
+    AuthFiles auth = new AuthFiles(runDir);
+    Optional<TrinoConfig.Secure> tls =
+        secure
+            ? Optional.of(
+                new TrinoConfig.Secure(
+                    chosen, auth.secret("keystore-password"), auth.secret("shared-secret")))
+            : Optional.empty();
     TrinoConfig.write(runDir, http, lakeRoot, AuditLog.listenerUrl(audit), tls);
     progress.log(
         "serve",
@@ -144,9 +185,8 @@ public final class TrinoServer {
             + java);
     TrinoServer trino =
         new TrinoServer(server, runDir, http, secure ? Optional.of(chosen) : Optional.empty());
+    trino.logStart = trino.logSize();
     trino.launcher("start", "--jvm-dir", java.toString());
-    trino.awaitReady();
-    progress.log("serve", "Trino ready at " + trino.jdbcUrl());
     return trino;
   }
 
@@ -216,11 +256,19 @@ public final class TrinoServer {
     }
   }
 
-  private void awaitReady() {
+  /**
+   * Waits until the server answers; empty when it does, the port clash when it failed to bind a
+   * port it was given (another process took it after it was chosen). Any other failure throws.
+   */
+  private Optional<String> awaitReady() {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (isReady()) {
-        return;
+        return Optional.empty();
+      }
+      Optional<String> clash = logSinceStart().stream().filter(PORT_CLASH).findFirst();
+      if (clash.isPresent()) {
+        return Optional.of("Trino could not bind its port: " + clash.get().strip());
       }
       try {
         Thread.sleep(500);
@@ -229,7 +277,37 @@ public final class TrinoServer {
         break;
       }
     }
-    throw Errors.trinoNotReady("http://127.0.0.1:" + port, serverLog(), tail(serverLog(), 30));
+    throw Errors.trinoNotReady("http://127.0.0.1:" + port, serverLog(), diagnosis());
+  }
+
+  /**
+   * What the server log says went wrong since this start: its error and cause lines first (Guice
+   * ends a failed start with a long class-name legend that hides them), then its last lines.
+   */
+  private String diagnosis() {
+    List<String> lines = logSinceStart();
+    List<String> errors =
+        lines.stream().filter(FAILURE_LINE).distinct().limit(DIAGNOSIS_LINES).toList();
+    List<String> last = lines.subList(Math.max(0, lines.size() - DIAGNOSIS_LINES), lines.size());
+    return "\nerrors:\n" + String.join("\n", errors) + "\nlast lines:\n" + String.join("\n", last);
+  }
+
+  private List<String> logSinceStart() {
+    try {
+      byte[] all = Files.readAllBytes(serverLog());
+      int from = (int) Math.min(logStart, all.length);
+      return new String(all, from, all.length - from, StandardCharsets.UTF_8).lines().toList();
+    } catch (IOException e) {
+      return List.of("(no log at " + serverLog() + ")");
+    }
+  }
+
+  private long logSize() {
+    try {
+      return Files.isRegularFile(serverLog()) ? Files.size(serverLog()) : 0;
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   private boolean isReady() {
@@ -252,31 +330,5 @@ public final class TrinoServer {
 
   private Path serverLog() {
     return runDir.resolve("data/var/log/server.log");
-  }
-
-  private static String tail(Path file, int lines) {
-    try {
-      List<String> all = Files.readAllLines(file);
-      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    } catch (IOException e) {
-      return "(no log at " + file + ")";
-    }
-  }
-
-  private static boolean free(int port) {
-    try (ServerSocket socket =
-        new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw Errors.io("find a free port for Trino", e);
-    }
   }
 }

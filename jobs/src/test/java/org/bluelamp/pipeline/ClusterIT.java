@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,6 +34,7 @@ import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.Metastore;
 import org.bluelamp.lake.ObjectStore;
 import org.bluelamp.lake.TableName;
+import org.bluelamp.serve.Ports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,8 +70,8 @@ class ClusterIT {
   static void startTheStore() throws IOException {
     FileTrees.deleteRecursively(WORK);
     Files.createDirectories(HOME);
-    int port = freePort();
-    trinoPort = freePort();
+    int port = Ports.free(Set.of());
+    trinoPort = Ports.free(Set.of(port));
     script("start", Integer.toString(port), WORK.toString(), BUCKET);
     environment = new HashMap<>(WorldDatabases.environment(SampleWorld.DATABASE));
     environment.put("BLUELAMP_HOME", HOME.toString());
@@ -80,7 +80,7 @@ class ClusterIT {
     environment.put("AWS_ACCESS_KEY_ID", "bluelamp-test");
     environment.put("AWS_SECRET_ACCESS_KEY", "bluelamp-test-secret");
     environment.put("AWS_REGION", "eu-west-2");
-    int metastorePort = freePort();
+    int metastorePort = Ports.free(Set.of(port, trinoPort));
     environment.put(Metastore.URI, "thrift://127.0.0.1:" + metastorePort);
     emptyCatalogDatabase();
     metastore =
@@ -281,12 +281,6 @@ class ClusterIT {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }
