@@ -58,6 +58,18 @@ public final class Cli {
     }
   }
 
+  /**
+   * The JIT and GC flags this JVM was given (test.jvm.flags in the pom: C1 only, ParallelGC), for
+   * the JVMs a test starts (the bluelamp command, Spark executors): they live minutes, like the
+   * test JVM, and on two cores C2's compilation costs them more than it gains (a sample-world build
+   * ran 25% slower with C2; bench/README.md).
+   */
+  public static List<String> compilerFlags() {
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("-XX:TieredStopAtLevel") || a.equals("-XX:+UseParallelGC"))
+        .toList();
+  }
+
   /** Starts {@code bluelamp args} as {@link #run} does, without waiting (a server). */
   public static Process start(
       List<String> args, Map<String, String> sparkConf, Map<String, String> environment, Path log) {
@@ -69,6 +81,7 @@ public final class Cli {
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect"))
         .forEach(command::add);
+    command.addAll(compilerFlags());
     sparkConf.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-cp");
     command.add(classPath());

@@ -126,13 +126,17 @@ public final class SilverJob {
     TableName target = table(entity);
     String scope = String.join(", ", forceIds);
     Dataset<Row> data = conformed(entity, forces, (source, bronze) -> bronze);
+    String predicate = Force.rowsOf(forceIds);
     if (data == null) {
       // Still written: every entity table exists with its columns, so gold models reading it build
-      // (with no rows from these forces) and rows left from a removed source go.
+      // (with no rows from these forces) and rows left from a removed source go. Only the schema
+      // of the conformed rows is needed: no job runs over the (empty) sources and areas.
       progress.log("silver", target + " (" + scope + "): no source feeds it yet, written empty");
-      data = finish(entity, conform(entity, emptyBronze(entity), forces.get(0)));
+      StructType schema =
+          finish(entity, conform(entity, emptyBronze(entity), forces.get(0))).schema();
+      lake.replaceWhere(target, lake.spark().createDataFrame(List.of(), schema), predicate);
+      return JobResult.written("silver", target.toString(), 0);
     }
-    String predicate = Force.rowsOf(forceIds);
     lake.replaceWhere(target, data, predicate);
     long rows = lake.read(target).filter(predicate).count();
     progress.log("silver", target + " (" + scope + "): " + Progress.count(rows) + " rows");

@@ -42,12 +42,12 @@ public final class GoldComparison {
   private GoldComparison() {}
 
   /**
-   * {@code bluelamp run} of every source of {@code force} through every layer, the gold layer
-   * building the {@link #PORTABILITY_MODELS}.
+   * {@code bluelamp run} of {@code sources} ({@code <force>/<system>}) through every layer, the
+   * gold layer building the {@link #PORTABILITY_MODELS}.
    */
-  public static List<String> portabilityRun(String force) {
-    List<String> args =
-        new ArrayList<>(List.of("run", "--force", force, "--layer", "bronze,silver,gold"));
+  public static List<String> portabilityRun(List<String> sources) {
+    List<String> args = new ArrayList<>(List.of("run", "--layer", "bronze,silver,gold"));
+    sources.forEach(s -> args.addAll(List.of("--source", s)));
     PORTABILITY_MODELS.forEach(m -> args.addAll(List.of("--model", m)));
     return args;
   }
