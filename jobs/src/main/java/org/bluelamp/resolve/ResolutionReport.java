@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 import static org.bluelamp.lake.SparkColumns.seq;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
+import org.bluelamp.Errors;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.TableName;
 
@@ -88,6 +90,18 @@ public final class ResolutionReport {
   private ResolutionReport() {}
 
   public static Result evaluate(Lake lake, Path truthDir, Kind kind) {
+    if (!lake.exists(kind.table)) {
+      throw Errors.usage(
+          kind.table + " is not in the lake at " + lake.root(),
+          "build it first: './bluelamp run' (everything) or './bluelamp run --model "
+              + kind.table.table()
+              + "'");
+    }
+    if (!Files.isDirectory(truthDir)) {
+      throw Errors.usage(
+          "no generator truth at " + truthDir + ": the check scores a generated world only",
+          "run './bluelamp generate' (or './bluelamp demo') and the pipelines first");
+    }
     Dataset<Row> truth =
         lake.spark()
             .read()
