@@ -76,6 +76,7 @@ public final class ModelCatalogue {
         md.append("| `")
             .append(column.name())
             .append("` | ")
+            .append(column.pii() ? "**PII.** " : "")
             .append(column.description().replace("|", "\\|"))
             .append(" | ")
             .append(String.join("; ", tests))

@@ -76,9 +76,12 @@ public record GoldModel(
     return Set.copyOf(tables);
   }
 
-  /** A documented column; {@code acceptedValues} empty means any value. */
+  /**
+   * A documented column; {@code acceptedValues} empty means any value; {@code pii} columns are
+   * masked for the roles that may not see personal details (sql/access/roles.yml).
+   */
   public record Column(
-      String name, String description, boolean notNull, List<String> acceptedValues) {
+      String name, String description, boolean notNull, List<String> acceptedValues, boolean pii) {
     public Column {
       requireNonNull(name, "name");
       requireNonNull(description, "description");

@@ -141,12 +141,13 @@ public final class GoldModels {
         yaml.list(
             "columns",
             c -> {
-              c.allowOnly(Set.of("name", "description", "tests", "accepted_values"));
+              c.allowOnly(Set.of("name", "description", "tests", "accepted_values", "pii"));
               return new GoldModel.Column(
                   c.string("name"),
                   c.string("description"),
                   c.strings("tests").contains("not_null"),
-                  c.strings("accepted_values"));
+                  c.strings("accepted_values"),
+                  c.bool("pii", false));
             });
     List<GoldModel.Reconciliation> tests =
         yaml.list(

@@ -85,7 +85,9 @@ public final class AccessRules {
     }
     for (GoldModel model : models) {
       policy.requireKnownTags(model.file().toString(), model.tags());
-      declared.put(new TableName("gold", model.name()), new Declared(model.tags(), Set.of()));
+      Set<String> pii = new LinkedHashSet<>();
+      model.columns().stream().filter(GoldModel.Column::pii).forEach(c -> pii.add(c.name()));
+      declared.put(new TableName("gold", model.name()), new Declared(model.tags(), pii));
     }
     policy
         .tableTags()

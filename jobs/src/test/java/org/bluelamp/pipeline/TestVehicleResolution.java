@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bluelamp.SharedSpark;
+import org.bluelamp.lake.TableName;
 import org.bluelamp.resolve.ResolutionReport;
 import org.bluelamp.resolve.VehicleResolution;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +25,7 @@ class TestVehicleResolution {
   static void world() {
     world = SampleWorld.get();
     world.lake.read(VehicleResolution.LINK).createOrReplaceTempView("vehicle_link");
+    world.lake.read(TableName.of("gold.vehicle_view")).createOrReplaceTempView("vehicle_view");
     SPARK
         .read()
         .option("header", "true")
@@ -82,5 +84,31 @@ class TestVehicleResolution {
             .first();
     assertThat(row.getLong(0)).isPositive().isEqualTo(row.getLong(1));
     assertThat(row.getLong(2)).isZero();
+  }
+
+  @Test
+  void theViewOfEveryPlantedVehicleCountsTheAnprReadsPlantedForItMisreadsIncluded() {
+    Row row =
+        SPARK
+            .sql(
+                """
+                WITH planted AS (
+                  SELECT i.identity AS plate, count(*) AS reads
+                  FROM vehicle_link l
+                  JOIN identities i ON i.source = l._source AND i.key = l.record_id
+                  WHERE l.entity = 'anpr_read'
+                  GROUP BY i.identity)
+                SELECT count(*), count_if(v.anpr_sightings = p.reads),
+                       count_if(size(filter(v.timeline, e -> e.event_type = 'anpr')) = p.reads),
+                       count_if(v.keeper_records = 1)
+                FROM planted p
+                LEFT JOIN vehicle_view v
+                  ON v.vrm_key = upper(regexp_replace(p.plate, '[^A-Za-z0-9]', ''))
+                """)
+            .first();
+    assertThat(row.getLong(0)).as("planted vehicles read by ANPR").isPositive();
+    assertThat(row.getLong(1)).as("sightings counted").isEqualTo(row.getLong(0));
+    assertThat(row.getLong(2)).as("sightings on the timeline").isEqualTo(row.getLong(0));
+    assertThat(row.getLong(3)).as("with their keeper record").isEqualTo(row.getLong(0));
   }
 }
