@@ -175,7 +175,7 @@ public final class Runner {
       List<GoldModel> selected = GoldModels.select(all, models);
       concurrently(
           selected,
-          model -> selected.stream().filter(m -> model.dependsOn().contains(m.name())).toList(),
+          model -> selected.stream().filter(m -> model.buildAfter().contains(m.name())).toList(),
           model -> job(interval, "gold", "gold." + model.name(), () -> gold.build(model)),
           results,
           failures);

@@ -63,6 +63,28 @@ public record GoldModel(
     return tablesOf("gold");
   }
 
+  /**
+   * The gold models to build before this one: those it reads and those its reconciliations read
+   * (Gi*'s test compares with the grid). Run concurrently, a test could otherwise read a table not
+   * built yet, or the one of another lake registered under the same name.
+   */
+  public Set<String> buildAfter() {
+    Set<String> after = new java.util.TreeSet<>(dependsOn());
+    for (Reconciliation test : tests) {
+      for (String sql : List.of(test.actual(), test.expected())) {
+        java.util.regex.Matcher gold = GOLD_TABLE.matcher(sql);
+        while (gold.find()) {
+          after.add(gold.group(1));
+        }
+      }
+    }
+    after.remove(name);
+    return Set.copyOf(after);
+  }
+
+  private static final java.util.regex.Pattern GOLD_TABLE =
+      java.util.regex.Pattern.compile("\\bgold\\.([A-Za-z_][A-Za-z0-9_]*)");
+
   /** The silver tables (by name) this one reads. */
   public Set<String> silverReads() {
     return tablesOf("silver");

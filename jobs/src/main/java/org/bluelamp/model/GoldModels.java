@@ -242,7 +242,7 @@ public final class GoldModels {
       throw Errors.usage(
           "Gold models depend on each other in a cycle: " + path, "break the cycle in the SQL");
     }
-    for (String dependency : model.dependsOn()) {
+    for (String dependency : model.buildAfter()) {
       GoldModel upstream = models.get(dependency);
       if (upstream != null) {
         visit(upstream, models, ordered, path);
@@ -464,6 +464,12 @@ public final class GoldModels {
         throw testFailed(model, names.get(i), failure(model, built, names.get(i), failed));
       }
     }
+    // The tests name tables of the session catalog: point those of this lake at it (another lake
+    // of the same session, a test's, may have registered the names last).
+    model.buildAfter().stream()
+        .map(name -> new TableName("gold", name))
+        .filter(lake::exists)
+        .forEach(lake::register);
     for (GoldModel.Reconciliation reconciliation : model.tests()) {
       List<String> actual = rows(model, reconciliation.actual());
       List<String> expected = rows(model, reconciliation.expected());

@@ -95,6 +95,19 @@ class TestGoldModelDeclarations {
     GoldModel model = GoldModels.discover(sql).get(0);
     assertThat(model.name()).isEqualTo("spatial_cells");
     assertThat(model.dependsOn()).containsExactly("crime_x");
+    assertThat(model.buildAfter()).containsExactly("crime_x");
+  }
+
+  @Test
+  void aModelIsBuiltAfterTheModelsItsTestsCompareWith() {
+    // The shipped Gi* table reconciles with the grid, which it does not read: built concurrently,
+    // its test once read the grid of another lake (CI, 2026-11-29).
+    List<GoldModel> models = GoldModels.discover(Repository.sql());
+    GoldModel gi = GoldModels.select(models, List.of("hotspot_gi_star")).get(0);
+    assertThat(gi.dependsOn()).doesNotContain("hotspot_grid");
+    assertThat(gi.buildAfter()).contains("hotspot_grid").doesNotContain("hotspot_gi_star");
+    List<String> names = models.stream().map(GoldModel::name).toList();
+    assertThat(names.indexOf("hotspot_grid")).isLessThan(names.indexOf("hotspot_gi_star"));
   }
 
   @Test
