@@ -1,8 +1,10 @@
--- One row per vehicle of gold.vehicle_link: its registration, the forces that know it, when it was
--- first and last seen, its make, colour and registered keeper (the licensing extract's newest
--- record of it) and every record naming it on a timeline, newest first.
+-- One row per force and vehicle of gold.vehicle_link (a force sees its own records: the row scope of
+-- every force-scoped role): its registration, when it was first and last seen, its make, colour and
+-- registered keeper (the licensing extract's newest record of it) and every record naming it on a
+-- timeline, newest first.
 WITH keeper AS (
   SELECT
+    l.force_id,
     l.vehicle_id,
     max_by(
       named_struct(
@@ -16,15 +18,15 @@ WITH keeper AS (
   FROM gold.vehicle_link l
   JOIN silver.vehicle_record v ON v.force_id = l.force_id AND v.vrm = l.record_id
   WHERE l.entity = 'vehicle_record'
-  GROUP BY l.vehicle_id
+  GROUP BY l.force_id, l.vehicle_id
 ),
 vehicle AS (
   SELECT
+    force_id,
     vehicle_id,
     first(country) AS country,
     max(vrm) AS vrm,
     max(vrm_key) AS vrm_key,
-    array_sort(collect_set(force_id)) AS forces,
     count(*) AS mentions,
     count_if(event_type = 'anpr') AS anpr_sightings,
     count_if(event_type = 'collision') AS collisions,
@@ -41,13 +43,12 @@ vehicle AS (
           'event_type', event_type,
           'event_id', event_id,
           'role', role,
-          'force_id', force_id,
           'source', _source,
           'vrm_recorded', vrm_recorded,
           'correction', correction)),
       false) AS timeline
   FROM gold.vehicle_link
-  GROUP BY vehicle_id
+  GROUP BY force_id, vehicle_id
 )
 SELECT
   v.*,
@@ -58,4 +59,4 @@ SELECT
   k.latest.keeper_surname AS keeper_surname,
   k.latest.keeper_address AS keeper_address
 FROM vehicle v
-LEFT JOIN keeper k ON k.vehicle_id = v.vehicle_id
+LEFT JOIN keeper k ON k.force_id = v.force_id AND k.vehicle_id = v.vehicle_id

@@ -70,10 +70,12 @@ import picocli.CommandLine.Spec;
       Main.Maintain.class,
       Export.class,
       ResolutionCheck.class,
+      Search.class,
       ScheduleCommands.Listing.class,
       ScheduleCommands.Freshness.class,
       Main.Docs.class,
       org.bluelamp.bench.SpatialBench.class,
+      org.bluelamp.bench.SearchBench.class,
       Main.Test.class
     })
 public final class Main implements Callable<Integer> {
@@ -607,6 +609,11 @@ public final class Main implements Callable<Integer> {
                 + " round(lon, 5) AS lon, event_count, round(gi_z, 1) AS gi_z"
                 + " FROM lake.gold.hotspot_gi_star WHERE event_type = 'incident'"
                 + " AND gi_bin_fdr = 3 ORDER BY gi_z DESC LIMIT 5");
+        answer(
+            connection,
+            "Single view: the most-recorded vehicles (look one up: ./bluelamp search --vrm ...)",
+            "SELECT force_id, vrm, mentions, anpr_sightings, collisions, stops, keeper_surname,"
+                + " last_seen FROM lake.gold.vehicle_view ORDER BY mentions DESC, vrm LIMIT 3");
         answer(
             connection,
             "Ingestion of the last run: read = accepted + quarantined",

@@ -66,4 +66,15 @@ public record Workspace(Path repository, Path home, String lakeRoot) {
   public Path trinoCache() {
     return Path.of(System.getProperty("user.home"), ".cache", "bluelamp");
   }
+
+  /** The Trino `bluelamp serve` started for this workspace; a clear error when none runs. */
+  public org.bluelamp.serve.TrinoServer runningTrino() {
+    return org.bluelamp.serve.TrinoServer.running(trinoRun(), trinoCache())
+        .orElseThrow(
+            () ->
+                org.bluelamp.Errors.usage(
+                    "no Trino is running for the workspace " + trinoRun(),
+                    "start it with './bluelamp serve' (after './bluelamp run' or './bluelamp"
+                        + " demo')"));
+  }
 }

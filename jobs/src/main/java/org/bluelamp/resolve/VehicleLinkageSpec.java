@@ -63,6 +63,20 @@ public record VehicleLinkageSpec(
         file, Mention.list(root, pipelines, FIELDS), Map.copyOf(countries), Map.copyOf(formats));
   }
 
+  /**
+   * The search keys ({@code vrm_key}) a typed registration stands for: its plate under each
+   * country's formats, read as the resolution reads a recorded one (misreads of the other class
+   * corrected); one key when every country reads it alike.
+   */
+  public java.util.SortedSet<String> searchKeys(String typed) {
+    java.util.SortedSet<String> keys = new java.util.TreeSet<>();
+    formats.values().stream()
+        .map(registrations -> registrations.read(typed))
+        .filter(java.util.Objects::nonNull)
+        .forEach(plate -> keys.add(plate.key()));
+    return keys;
+  }
+
   private record Country(String name, List<String> forces, Registrations registrations) {}
 
   private static Country country(YamlNode node) {

@@ -76,6 +76,20 @@ class TestRegistrations {
   }
 
   @Test
+  void aTypedRegistrationIsSearchedByTheKeysTheResolutionGivesItInEveryCountry() {
+    VehicleLinkageSpec spec = VehicleLinkageSpec.load(SHIPPED);
+    // Worked by hand: the 7 characters fit the British LLDD LLL as they are; Belgium's D-LLL-DDD
+    // would need the A read as a digit and Lebanon's L DDDDDD the C, neither of which has a
+    // look-alike, so there it fits no format and is kept as its letters and digits (as a foreign
+    // plate is recorded): the same key.
+    assertThat(spec.searchKeys("ab12 cde")).containsExactly("AB12CDE");
+    // A 2 typed as a Z in a British digit slot is read back as the 2; where no format fits, the
+    // letters and digits as typed are the key.
+    assertThat(spec.searchKeys("AB1Z-CDE")).containsExactly("AB12CDE", "AB1ZCDE");
+    assertThat(spec.searchKeys(" - ")).isEmpty();
+  }
+
+  @Test
   void aForceWithoutFormatsIsNamedWithItsFix(@TempDir Path root) throws IOException {
     String shipped =
         Files.readString(Repository.pipelines().resolve("resolve").resolve("vehicles.yaml"));

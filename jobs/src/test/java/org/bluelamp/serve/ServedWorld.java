@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -106,5 +108,32 @@ final class ServedWorld {
 
   Connection connect(String user) throws SQLException {
     return trino.connect(user, null);
+  }
+
+  /**
+   * The event listener writes asynchronously: waits until {@code queries} of the user's queries
+   * whose text contains {@code containing} are recorded in the audit database.
+   */
+  static void awaitRecorded(String user, String containing, int queries) throws Exception {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (true) {
+      try (Connection audit = AUDIT.open();
+          PreparedStatement count =
+              audit.prepareStatement(
+                  "SELECT count(*) FROM trino_queries WHERE user = ? AND position(? in query) > 0")) {
+        count.setString(1, user);
+        count.setString(2, containing);
+        try (ResultSet rows = count.executeQuery()) {
+          rows.next();
+          if (rows.getInt(1) >= queries) {
+            return;
+          }
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Trino's event listener did not record " + queries + " queries");
+      }
+      Thread.sleep(200);
+    }
   }
 }

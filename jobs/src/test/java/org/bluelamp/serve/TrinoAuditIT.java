@@ -46,7 +46,7 @@ class TrinoAuditIT {
               () -> statement.executeQuery("SELECT * FROM lake.silver.crime /* " + marker + " */"))
           .hasMessageContaining("Access Denied");
     }
-    awaitRecorded(ServedWorld.PUBLIC, 3);
+    ServedWorld.awaitRecorded(ServedWorld.PUBLIC, marker, 3);
 
     assertThat(AuditLog.copy(served.world.lake, ServedWorld.AUDIT, Progress.silent()).rowsWritten())
         .isGreaterThanOrEqualTo(3);
@@ -107,27 +107,5 @@ class TrinoAuditIT {
     return array == null
         ? List.of()
         : Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
-  }
-
-  /** The event listener writes asynchronously: waits until the user's queries are recorded. */
-  private static void awaitRecorded(String user, int queries) throws Exception {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (true) {
-      try (Connection audit = ServedWorld.AUDIT.open();
-          PreparedStatement count =
-              audit.prepareStatement("SELECT count(*) FROM trino_queries WHERE user = ?")) {
-        count.setString(1, user);
-        try (ResultSet rows = count.executeQuery()) {
-          rows.next();
-          if (rows.getInt(1) >= queries) {
-            return;
-          }
-        }
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Trino's event listener did not record " + queries + " queries");
-      }
-      Thread.sleep(200);
-    }
   }
 }

@@ -1,0 +1,145 @@
+package org.bluelamp.bench;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bluelamp.Errors;
+import org.bluelamp.cli.Workspace;
+import org.bluelamp.contract.Pipelines;
+import org.bluelamp.resolve.VehicleLinkageSpec;
+import org.bluelamp.serve.TrinoServer;
+import org.bluelamp.serve.VehicleSearch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Lookup latency of the single view through Trino (bench/search.sh): registrations the view holds,
+ * each searched as `bluelamp search` does ({@link VehicleSearch}, one prepared query per search,
+ * the connection kept open as an application keeps it), first by one client one after another, then
+ * by {@code --clients} clients at once, each on its own connection. Prints the latency percentiles
+ * of each phase; every search is audited like any other.
+ */
+@Command(
+    name = "bench-search",
+    hidden = true,
+    description = "Search latency through the running Trino: p50/p95 for one client, then many.")
+public final class SearchBench implements Callable<Integer> {
+  @Option(names = "--user", required = true, description = "Who searches (a bluelamp user).")
+  String user;
+
+  @Option(names = "--searches", description = "Searches per phase (default ${DEFAULT-VALUE}).")
+  int searches = 200;
+
+  @Option(names = "--clients", description = "Clients at once (default ${DEFAULT-VALUE}).")
+  int clients = 16;
+
+  @Override
+  public Integer call() throws Exception {
+    Workspace workspace = Workspace.fromEnvironment();
+    TrinoServer trino = workspace.runningTrino();
+    VehicleLinkageSpec spec = VehicleLinkageSpec.load(Pipelines.load(workspace.pipelines()));
+    String password = System.getenv("BLUELAMP_TRINO_PASSWORD");
+    List<String> registrations = registrations(trino, password);
+    System.out.printf(
+        Locale.ROOT,
+        "%d searches of %d registrations as %s%n",
+        searches,
+        registrations.size(),
+        user);
+    List<String> plan = new ArrayList<>();
+    for (int i = 0; i < searches; i++) {
+      plan.add(registrations.get(i % registrations.size()));
+    }
+    // One search first: the server's first plan of the query is not what a user waits for.
+    try (Connection warm = trino.connect(user, password)) {
+      VehicleSearch.find(warm, spec, plan.get(0));
+    }
+    report("1 client", run(trino, password, spec, plan, 1));
+    report(clients + " clients", run(trino, password, spec, plan, clients));
+    return 0;
+  }
+
+  /** Registrations of the view the user may see, in a fixed order. */
+  private List<String> registrations(TrinoServer trino, String password) throws SQLException {
+    List<String> found = new ArrayList<>();
+    try (Connection connection = trino.connect(user, password);
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT vrm FROM "
+                    + TrinoServer.CATALOG
+                    + ".gold.vehicle_view ORDER BY vehicle_id LIMIT "
+                    + searches)) {
+      while (rows.next()) {
+        found.add(rows.getString(1));
+      }
+    }
+    if (found.isEmpty()) {
+      throw Errors.usage(
+          "gold.vehicle_view holds no vehicle " + user + " may see",
+          "build it ('./bluelamp demo') and search as a user of a force with vehicles");
+    }
+    return found;
+  }
+
+  /** The latency of every search of {@code plan} (ms), {@code parallel} clients sharing it. */
+  private List<Double> run(
+      TrinoServer trino, String password, VehicleLinkageSpec spec, List<String> plan, int parallel)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(parallel);
+    try {
+      List<Future<List<Double>>> parts = new ArrayList<>();
+      for (int client = 0; client < parallel; client++) {
+        int first = client;
+        parts.add(
+            pool.submit(
+                () -> {
+                  List<Double> latencies = new ArrayList<>();
+                  try (Connection connection = trino.connect(user, password)) {
+                    for (int i = first; i < plan.size(); i += parallel) {
+                      long started = System.nanoTime();
+                      VehicleSearch.find(connection, spec, plan.get(i));
+                      latencies.add((System.nanoTime() - started) / 1e6);
+                    }
+                  }
+                  return latencies;
+                }));
+      }
+      List<Double> all = new ArrayList<>();
+      for (Future<List<Double>> part : parts) {
+        all.addAll(part.get());
+      }
+      return all;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void report(String phase, List<Double> latencies) {
+    List<Double> sorted = new ArrayList<>(latencies);
+    Collections.sort(sorted);
+    System.out.printf(
+        Locale.ROOT,
+        "%-10s %4d searches  p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms%n",
+        phase,
+        sorted.size(),
+        percentile(sorted, 0.50),
+        percentile(sorted, 0.95),
+        sorted.get(sorted.size() - 1));
+  }
+
+  /** The nearest-rank percentile of sorted values. */
+  static double percentile(List<Double> sorted, double p) {
+    int rank = (int) Math.ceil(p * sorted.size());
+    return sorted.get(Math.max(0, rank - 1));
+  }
+}
