@@ -5,6 +5,6 @@
 #   bash bench/search.sh                  # SEARCHES=200 CLIENTS=16 by default
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./bluelamp demo >/dev/null   # the world, every pipeline and Trino (a rerun reads nothing twice)
+./bluelamp demo   # the world, every pipeline and Trino, with progress (a rerun reads nothing twice)
 ./bluelamp user add bench-officer --role officer --force england >/dev/null
 ./bluelamp bench-search --user bench-officer --searches "${SEARCHES:-200}" --clients "${CLIENTS:-16}"
