@@ -72,18 +72,17 @@ public record GoldModel(
     Set<String> after = new java.util.TreeSet<>(dependsOn());
     for (Reconciliation test : tests) {
       for (String sql : List.of(test.actual(), test.expected())) {
-        java.util.regex.Matcher gold = GOLD_TABLE.matcher(sql);
-        while (gold.find()) {
-          after.add(gold.group(1));
+        java.util.regex.Matcher table = GoldModels.TABLE_REFERENCE.matcher(sql);
+        while (table.find()) {
+          if (table.group().startsWith("gold.")) {
+            after.add(table.group().substring("gold.".length()));
+          }
         }
       }
     }
     after.remove(name);
     return Set.copyOf(after);
   }
-
-  private static final java.util.regex.Pattern GOLD_TABLE =
-      java.util.regex.Pattern.compile("\\bgold\\.([A-Za-z_][A-Za-z0-9_]*)");
 
   /** The silver tables (by name) this one reads. */
   public Set<String> silverReads() {

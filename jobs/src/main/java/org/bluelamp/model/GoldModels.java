@@ -42,8 +42,7 @@ import org.bluelamp.lake.TableName;
  * read, builds each as a Delta table and runs its YAML tests; a failing test fails the run.
  */
 public final class GoldModels {
-  private static final Pattern TABLE_REFERENCE =
-      Pattern.compile("\\b(?:silver|gold|ops)\\.[a-z0-9_]+\\b");
+  static final Pattern TABLE_REFERENCE = Pattern.compile("\\b(?:silver|gold|ops)\\.[a-z0-9_]+\\b");
 
   private final Lake lake;
   private final Pipelines pipelines;

@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.bluelamp.Errors;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.YamlNode;
@@ -68,11 +71,11 @@ public record VehicleLinkageSpec(
    * country's formats, read as the resolution reads a recorded one (misreads of the other class
    * corrected); one key when every country reads it alike.
    */
-  public java.util.SortedSet<String> searchKeys(String typed) {
-    java.util.SortedSet<String> keys = new java.util.TreeSet<>();
+  public SortedSet<String> searchKeys(String typed) {
+    SortedSet<String> keys = new TreeSet<>();
     formats.values().stream()
         .map(registrations -> registrations.read(typed))
-        .filter(java.util.Objects::nonNull)
+        .filter(Objects::nonNull)
         .forEach(plate -> keys.add(plate.key()));
     return keys;
   }
