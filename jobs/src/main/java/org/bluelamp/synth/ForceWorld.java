@@ -215,7 +215,7 @@ final class ForceWorld {
       if (!registrations.add(vrm)) {
         continue;
       }
-      Identity keeper = people.pick(random);
+      Identity keeper = people.pick(random, "vehicles");
       Map<String, Object> keeperRecord = people.record(keeper, random);
       vehicles.add(
           rec(
@@ -505,7 +505,7 @@ final class ForceWorld {
               on));
     }
     add(s, "incident", incident);
-    Identity caller = people.pick(random);
+    Identity caller = people.pick(random, "calls");
     add(
         s,
         "call",
@@ -562,7 +562,7 @@ final class ForceWorld {
       roles.add("witness");
     }
     for (String role : roles) {
-      Identity person = people.pick(random);
+      Identity person = people.pick(random, role);
       Map<String, Object> nominal = people.record(person, random);
       nominal.put("person_record_id", next("person", "NOM", day));
       nominal.put("role", label("role", role));
@@ -591,7 +591,8 @@ final class ForceWorld {
                 SourceWriter.IDENTITY,
                 person.id()));
       }
-      if (role.equals("offender") && random.nextDouble() < 0.4) {
+      boolean planted = person.equals(people.plantedPerson());
+      if (role.equals("offender") && (random.nextDouble() < 0.4 || planted)) {
         arrest(day, crimeId, nominal, person, xy, reported, s);
       }
     }
@@ -694,7 +695,7 @@ final class ForceWorld {
             xy[1],
             SourceWriter.IDENTITY,
             person.id()));
-    if (random.nextDouble() < 0.9) {
+    if (random.nextDouble() < 0.9 || person.equals(people.plantedPerson())) {
       Map<String, Object> custody = people.record(person, random);
       // Custody always books a detainee in with a date of birth (as given: it may be swapped).
       custody.putIfAbsent("dob", person.dob());
@@ -711,7 +712,7 @@ final class ForceWorld {
   private Map<String, Object> other(String stream, LocalDate day, List<String> onDuty) {
     ZonedDateTime at = at(day, weighted(HOURLY));
     double[] xy = uniformPoint();
-    Identity person = people.pick(random);
+    Identity person = people.pick(random, stream);
     Map<String, Object> vehicle =
         vehicles.get((int) (vehicles.size() * Math.pow(random.nextDouble(), 2)));
     String vrm = vrmAsWritten((String) vehicle.get("vrm"));
@@ -1129,7 +1130,11 @@ final class ForceWorld {
         trends,
         SEASONALITY,
         effects,
-        truthDir.relativize(identities).toString());
+        truthDir.relativize(identities).toString(),
+        people.plantedPerson() == null
+            ? null
+            : new Truth.PlantedPerson(
+                people.plantedPerson().id(), people.plantedSpellings(), People.PLANTED_IN));
   }
 
   // ---------------------------------------------------------------- helpers

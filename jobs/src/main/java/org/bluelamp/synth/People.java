@@ -1,10 +1,17 @@
 package org.bluelamp.synth;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -24,15 +31,81 @@ final class People {
       String oldAddress,
       String phone) {}
 
-  /** Names of one population: Latin spellings, with the variants systems write for each. */
+  /**
+   * Names of one population: Latin spellings, the most frequent first, each with the variants
+   * systems write for it; the Arabic-script form of a Latin name where the force writes one; and
+   * the spellings of the planted person (forename and surname; none: no planted person).
+   */
   record Names(
       List<List<String>> forenames,
       List<List<String>> surnames,
       Map<String, String> arabic,
-      String phonePrefix) {}
+      List<String[]> planted,
+      String phonePrefix) {
+
+    /**
+     * The names of {@code synth/names/<force>.csv} (columns kind, name, variants separated by
+     * {@code |}, arabic; {@code #} lines are comments). A row of kind {@code planted} gives the
+     * planted person's spellings as "forename surname", the first as name, the others as variants.
+     */
+    static Names load(String force, String phonePrefix) {
+      String resource = "/synth/names/" + force + ".csv";
+      List<List<String>> forenames = new ArrayList<>();
+      List<List<String>> surnames = new ArrayList<>();
+      List<String[]> planted = new ArrayList<>();
+      Map<String, String> arabic = new LinkedHashMap<>();
+      try (InputStream in = People.class.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException("no name list " + resource + " on the class path");
+        }
+        List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+          String line = lines.get(i);
+          if (line.isBlank() || line.startsWith("#") || line.startsWith("kind,")) {
+            continue;
+          }
+          String[] cells = line.split(",", -1);
+          if (cells.length != 4 || !List.of("forename", "surname", "planted").contains(cells[0])) {
+            throw new IllegalStateException(
+                resource
+                    + " line "
+                    + (i + 1)
+                    + ": expected kind (forename, surname or planted),name,variants,arabic, found: "
+                    + line);
+          }
+          List<String> spellings = new ArrayList<>(List.of(cells[1]));
+          if (!cells[2].isEmpty()) {
+            spellings.addAll(List.of(cells[2].split("\\|")));
+          }
+          if (cells[0].equals("planted")) {
+            spellings.forEach(spelling -> planted.add(spelling.split(" ", 2)));
+            continue;
+          }
+          (cells[0].equals("forename") ? forenames : surnames).add(List.copyOf(spellings));
+          if (!cells[3].isEmpty()) {
+            arabic.put(cells[1], cells[3]);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + resource, e);
+      }
+      return new Names(
+          List.copyOf(forenames), List.copyOf(surnames), arabic, List.copyOf(planted), phonePrefix);
+    }
+  }
+
+  /**
+   * The systems the planted person is the first person of (as {@link #pick(SplittableRandom,
+   * String)} names them): the licensing extract (keeper), the calls (caller), the first offender of
+   * a crime (the nominal, arrest and custody records), stop and search and intelligence.
+   */
+  static final Set<String> PLANTED_IN =
+      Set.of("vehicles", "calls", "offender", "stop", "intelligence");
 
   private final List<Identity> identities;
   private final Names names;
+  private final Set<String> plantedIn = new HashSet<>();
+  private int plantedRecords;
 
   private People(List<Identity> identities, Names names) {
     this.identities = identities;
@@ -43,25 +116,35 @@ final class People {
       String force, Names names, List<String> addresses, int count, SplittableRandom random) {
     List<Identity> identities = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      List<String> forename = names.forenames().get(random.nextInt(names.forenames().size()));
-      List<String> surname = names.surnames().get(random.nextInt(names.surnames().size()));
+      List<String> forename = frequent(names.forenames(), random);
+      List<String> surname = frequent(names.surnames(), random);
       String arabic =
           names.arabic().isEmpty()
               ? null
               : names.arabic().get(forename.get(0)) + " " + names.arabic().get(surname.get(0));
       LocalDate dob = LocalDate.of(1950, 1, 1).plusDays(random.nextInt(365 * 55));
+      boolean planted = i == 0 && !names.planted().isEmpty();
       identities.add(
           new Identity(
               String.format(Locale.ROOT, "%s-P%06d", force, i + 1),
-              forename.get(0),
-              surname.get(0),
-              arabic,
+              planted ? names.planted().get(0)[0] : forename.get(0),
+              planted ? names.planted().get(0)[1] : surname.get(0),
+              planted ? null : arabic,
               dob,
               addresses.get(random.nextInt(addresses.size())),
               addresses.get(random.nextInt(addresses.size())),
               names.phonePrefix() + String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000))));
     }
     return new People(List.copyOf(identities), names);
+  }
+
+  /**
+   * One of {@code names}, the first more often than the last as in real populations: the name at
+   * rank r (of n) is drawn with probability (r/n)^(2/3) - ((r-1)/n)^(2/3), the first of 90 about 5%
+   * of the time.
+   */
+  private static <T> T frequent(List<T> names, SplittableRandom random) {
+    return names.get((int) (names.size() * Math.pow(random.nextDouble(), 1.5)));
   }
 
   Identity pick(SplittableRandom random) {
@@ -71,8 +154,35 @@ final class People {
   }
 
   /**
+   * A person of {@code system}: the planted person if the force has one, {@code system} is one of
+   * {@link #PLANTED_IN} and the planted person is not yet in it; otherwise as {@link
+   * #pick(SplittableRandom)} (the same draw either way).
+   */
+  Identity pick(SplittableRandom random, String system) {
+    Identity drawn = pick(random);
+    return plantedPerson() != null && PLANTED_IN.contains(system) && plantedIn.add(system)
+        ? plantedPerson()
+        : drawn;
+  }
+
+  /**
+   * The person planted with several spellings across several systems (the first identity), or null:
+   * the force's name list plants no one.
+   */
+  Identity plantedPerson() {
+    return names.planted().isEmpty() ? null : identities.get(0);
+  }
+
+  /** The planted person's spellings as "forename surname". */
+  List<String> plantedSpellings() {
+    return names.planted().stream().map(spelling -> String.join(" ", spelling)).toList();
+  }
+
+  /**
    * The person as one system records them: variant spellings (from the name's known variants, or a
-   * typo), an upper-cased surname, day and month swapped or no date of birth, an old address.
+   * typo), an upper-cased surname, day and month swapped or no date of birth, an old address. The
+   * planted person is recorded with their spellings in turn, and always with their date of birth,
+   * address and phone (the draws are made all the same).
    */
   Map<String, Object> record(Identity person, SplittableRandom random) {
     String forename = variant(person.forename(), names.forenames(), random);
@@ -87,7 +197,7 @@ final class People {
     } else if (u < 0.13 && dob.getDayOfMonth() <= 12) {
       dob = LocalDate.of(dob.getYear(), dob.getDayOfMonth(), dob.getMonthValue());
     }
-    Map<String, Object> record = new java.util.LinkedHashMap<>();
+    Map<String, Object> record = new LinkedHashMap<>();
     record.put("forename", forename);
     record.put("surname", surname);
     record.put("name_ar", person.nameAr());
@@ -95,6 +205,16 @@ final class People {
     record.put("address", random.nextDouble() < 0.15 ? person.oldAddress() : person.address());
     record.put("phone", random.nextDouble() < 0.2 ? null : person.phone());
     record.put(SourceWriter.IDENTITY, person.id());
+    if (person.equals(plantedPerson())) {
+      String[] spelling = names.planted().get(plantedRecords++ % names.planted().size());
+      record.putAll(
+          Map.of(
+              "forename", spelling[0],
+              "surname", spelling[1],
+              "dob", person.dob(),
+              "address", person.address(),
+              "phone", person.phone()));
+    }
     return record;
   }
 

@@ -2,6 +2,7 @@ package org.bluelamp.synth;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the generator planted in one force, written beside the data as {@code truth/<force>.json}
@@ -25,7 +26,14 @@ public record Truth(
     Map<String, Double> annualTrends,
     Seasonality seasonality,
     List<InterventionEffect> interventionEffects,
-    String identitiesFile) {
+    String identitiesFile,
+    PlantedPerson plantedPerson) {
+
+  /**
+   * The person planted in several systems with several spellings (identity as in the identities
+   * file), to be found again as one person; null where the force plants no one.
+   */
+  public record PlantedPerson(String identity, List<String> spellings, Set<String> systems) {}
 
   /**
    * A planted hot-spot: centre in the force's CRS, Gaussian spread, share of all incidents while
