@@ -3,31 +3,56 @@ package org.bluelamp.cli;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bluelamp.contract.Pipelines;
+import org.bluelamp.resolve.PersonSearchKeys;
 import org.bluelamp.resolve.VehicleLinkageSpec;
+import org.bluelamp.serve.PersonSearch;
 import org.bluelamp.serve.TrinoServer;
 import org.bluelamp.serve.VehicleSearch;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bluelamp search}: a registration in the single view, through the running Trino. */
+/**
+ * {@code bluelamp search}: a registration, a name, a phone number or an address in the single view,
+ * through the running Trino.
+ */
 @Command(
     name = "search",
     mixinStandardHelpOptions = true,
     description = {
-      "Look a registration up in gold.vehicle_view through the Trino that './bluelamp serve'",
-      "started, as a user: their role's forces and masks apply and the search is audited",
-      "(ops.query_audit). Case, spaces and hyphens do not matter; a misread of the other class",
-      "(0 for O, 8 for B) is read as the resolution reads it. In secure mode the password comes",
-      "from BLUELAMP_TRINO_PASSWORD. E.g. search --vrm 'ab12cde' --user officer1"
+      "Look a registration up in gold.vehicle_view, or a person by name, phone or address in",
+      "gold.person_view, through the Trino that './bluelamp serve' started, as a user: their",
+      "role's forces and masks apply (a role without PII finds no one by name) and the search is",
+      "audited (ops.query_audit). Registrations: case, spaces and hyphens do not matter; a misread",
+      "of the other class (0 for O, 8 for B) is read as the resolution reads it. Names: 'forename",
+      "surname' or a surname; nicknames, case, accents and spelling variants that sound alike find",
+      "the person. In secure mode the password comes from BLUELAMP_TRINO_PASSWORD.",
+      "E.g. search --vrm 'ab12cde' --user officer1; search --name 'Bill Khan' --user officer1"
     })
 final class Search implements Callable<Integer> {
   /** Timeline entries printed per vehicle; the rest are counted. */
   private static final int TIMELINE_LINES = 20;
 
-  @Option(names = "--vrm", required = true, description = "The registration as typed.")
-  String vrm;
+  /** What is looked up: exactly one of these. */
+  static final class Query {
+    @Option(names = "--vrm", description = "A registration as typed.")
+    String vrm;
+
+    @Option(names = "--name", description = "A person's name: 'forename surname' or a surname.")
+    String name;
+
+    @Option(names = "--phone", description = "A phone number, in any format.")
+    String phone;
+
+    @Option(names = "--address", description = "An address as written.")
+    String address;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Query query;
 
   @Option(names = "--user", required = true, description = "Who searches (a bluelamp user).")
   String user;
@@ -36,24 +61,72 @@ final class Search implements Callable<Integer> {
   public Integer call() throws SQLException {
     Workspace workspace = Workspace.fromEnvironment();
     TrinoServer trino = workspace.runningTrino();
-    VehicleLinkageSpec spec = VehicleLinkageSpec.load(Pipelines.load(workspace.pipelines()));
-    List<VehicleSearch.Hit> hits;
+    Pipelines pipelines = Pipelines.load(workspace.pipelines());
     try (Connection connection = trino.connect(user, System.getenv("BLUELAMP_TRINO_PASSWORD"))) {
-      hits = VehicleSearch.find(connection, spec, vrm);
+      if (query.vrm != null) {
+        vehicles(connection, VehicleLinkageSpec.load(pipelines));
+      } else if (query.name != null) {
+        persons(connection, pipelines, PersonSearchKeys.Kind.NAME, query.name);
+      } else if (query.phone != null) {
+        persons(connection, pipelines, PersonSearchKeys.Kind.PHONE, query.phone);
+      } else {
+        persons(connection, pipelines, PersonSearchKeys.Kind.ADDRESS, query.address);
+      }
     }
+    return 0;
+  }
+
+  private void vehicles(Connection connection, VehicleLinkageSpec spec) throws SQLException {
+    List<VehicleSearch.Hit> hits = VehicleSearch.find(connection, spec, query.vrm);
     if (hits.isEmpty()) {
       Main.OUT.println(
           "No vehicle with registration '"
-              + vrm
+              + query.vrm
               + "' (search keys "
-              + spec.searchKeys(vrm)
+              + spec.searchKeys(query.vrm)
               + ") in the forces "
               + user
               + " may see.");
-      return 0;
     }
     hits.forEach(Search::print);
-    return 0;
+  }
+
+  private void persons(
+      Connection connection, Pipelines pipelines, PersonSearchKeys.Kind kind, String text)
+      throws SQLException {
+    Map<String, String> keys = PersonSearchKeys.typed(pipelines, kind, text);
+    List<PersonSearch.Hit> hits = PersonSearch.find(connection, keys);
+    if (hits.isEmpty()) {
+      Main.OUT.println(
+          "No person found for '"
+              + text
+              + "' (search keys "
+              + keys
+              + ") in the forces "
+              + user
+              + " may see, with the details their role may see.");
+    }
+    for (PersonSearch.Hit hit : hits) {
+      Main.OUT.printf(
+          "%n%s  %s %s, born %s  %s  (%s)%n",
+          hit.forceId(),
+          hit.forename(),
+          hit.surname(),
+          hit.dob(),
+          hit.personId(),
+          hit.score() == 3 ? "the name" : hit.score() == 2 ? "a key" : "a similar surname");
+      Main.OUT.printf(
+          "  %d records as %s; seen %s to %s%n  latest address: %s%n  recorded as: %s%n",
+          hit.mentions(),
+          hit.roles(),
+          hit.firstSeen(),
+          hit.lastSeen(),
+          hit.address(),
+          hit.namesRecorded());
+    }
+    if (hits.size() == PersonSearch.LIMIT) {
+      Main.OUT.println("... the first " + PersonSearch.LIMIT + " only: give more of the name.");
+    }
   }
 
   private static void print(VehicleSearch.Hit hit) {

@@ -10,6 +10,8 @@ import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.BuildCache;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.resolve.PersonResolution;
+import org.bluelamp.resolve.PersonSearchKeys;
+import org.bluelamp.resolve.PersonView;
 import org.bluelamp.resolve.VehicleResolution;
 import org.bluelamp.spatial.Hotspots;
 
@@ -34,15 +36,17 @@ public final class GoldBuilders {
   }
 
   private static final Map<String, Builder> BUILDERS =
-      Map.of(
-          "square_grid_counts", quiet(Hotspots::gridCounts),
-          "getis_ord_gi_star", quiet(Hotspots::giStar),
-          "collision_severity_gi_star", quiet(Hotspots::collisionCells),
-          "emerging_hot_spots", quiet(Hotspots::emerging),
-          "kernel_density", quiet(Hotspots::kernelDensity),
-          "knox_near_repeat", quiet(Hotspots::nearRepeat),
-          "person_resolution", PersonResolution::build,
-          "vehicle_resolution", VehicleResolution::build);
+      Map.ofEntries(
+          Map.entry("square_grid_counts", quiet(Hotspots::gridCounts)),
+          Map.entry("getis_ord_gi_star", quiet(Hotspots::giStar)),
+          Map.entry("collision_severity_gi_star", quiet(Hotspots::collisionCells)),
+          Map.entry("emerging_hot_spots", quiet(Hotspots::emerging)),
+          Map.entry("kernel_density", quiet(Hotspots::kernelDensity)),
+          Map.entry("knox_near_repeat", quiet(Hotspots::nearRepeat)),
+          Map.entry("person_resolution", PersonResolution::build),
+          Map.entry("person_view", quiet(PersonView::build)),
+          Map.entry("person_search", quiet(PersonSearchKeys::build)),
+          Map.entry("vehicle_resolution", VehicleResolution::build));
 
   private GoldBuilders() {}
 

@@ -1,14 +1,20 @@
 package org.bluelamp.pipeline;
 
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bluelamp.SharedSpark;
 import org.bluelamp.lake.TableName;
 import org.bluelamp.resolve.PersonResolution;
 import org.bluelamp.resolve.ResolutionReport;
+import org.bluelamp.synth.Truth;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +31,13 @@ class TestPersonResolution {
   static void world() {
     world = SampleWorld.get();
     for (String entity :
-        List.of("person_record", "stop", "custody", "intelligence", "safeguarding_link")) {
+        List.of(
+            "person_record",
+            "stop",
+            "custody",
+            "intelligence",
+            "safeguarding_link",
+            "vehicle_record")) {
       world.lake.read(new TableName("silver", entity)).createOrReplaceTempView(entity);
     }
     world.lake.read(PersonResolution.LINK).createOrReplaceTempView("person_link");
@@ -103,6 +115,76 @@ class TestPersonResolution {
     assertThat(spelled[0]).isPositive();
     assertThat((double) spelled[1] / spelled[0]).isGreaterThanOrEqualTo(0.99);
     assertThat(swapped[1]).isEqualTo(swapped[0]);
+  }
+
+  @Test
+  void thePersonPlantedWithFiveSpellingsInSixSystemsIsOnePersonWithAllTheirRecords() {
+    Truth.PlantedPerson planted =
+        world.truths.stream()
+            .filter(truth -> truth.force().equals("england"))
+            .findFirst()
+            .orElseThrow()
+            .plantedPerson();
+    assertThat(planted.spellings()).hasSize(5);
+    // Their records in the systems that name a person, as the generator wrote them (identities),
+    // with the entity each mention was given (null: the record is not a mention).
+    List<Row> records =
+        new ArrayList<>(
+            SPARK
+                .sql(
+                    "SELECT i.source, i.key, l.person_id FROM identities i"
+                        + " LEFT JOIN person_link l ON l._source = i.source AND l.record_id = i.key"
+                        + " WHERE i.identity = '"
+                        + planted.identity()
+                        + "' AND i.source IN (SELECT DISTINCT _source FROM person_link)")
+                .collectAsList());
+    // A record that is not a mention must be one planted with a defect (quarantined).
+    Set<String> defective =
+        world.truths.stream()
+            .flatMap(truth -> truth.defects().stream())
+            .map(defect -> defect.source() + " " + defect.key())
+            .collect(Collectors.toSet());
+    assertThat(records.stream().filter(row -> row.isNullAt(2)))
+        .allSatisfy(
+            row -> assertThat(defective).contains(row.getString(0) + " " + row.getString(1)));
+    records.removeIf(row -> row.isNullAt(2));
+    assertThat(records.stream().map(row -> row.getString(0)).distinct().count())
+        .as("systems recording the planted person: %s", records)
+        .isGreaterThanOrEqualTo(6);
+    assertThat(records.stream().map(row -> row.getString(2)).distinct())
+        .as("entities of the planted person's records")
+        .hasSize(1);
+    // All five spellings are among the names recorded for them, upper-cased surnames as written.
+    List<String> written =
+        SPARK
+            .sql(
+                "SELECT concat_ws(' ', forename, surname) FROM ("
+                    + " SELECT _source, person_record_id AS record, forename, surname"
+                    + " FROM person_record"
+                    + " UNION ALL SELECT _source, stop_id, forename, surname FROM stop"
+                    + " UNION ALL SELECT _source, custody_id, forename, surname FROM custody"
+                    + " UNION ALL SELECT _source, intel_id, forename, surname FROM intelligence"
+                    + " UNION ALL SELECT _source, vrm, keeper_forename, keeper_surname"
+                    + " FROM vehicle_record) d"
+                    + " JOIN identities i ON i.source = d._source AND i.key = d.record"
+                    + " WHERE i.identity = '"
+                    + planted.identity()
+                    + "'")
+            .as(Encoders.STRING())
+            .collectAsList();
+    assertThat(written).containsAll(planted.spellings());
+    // Their single view: every one of their records and spellings, in each of their roles.
+    Row view =
+        world
+            .lake
+            .read(new TableName("gold", "person_view"))
+            .filter(col("person_id").equalTo(records.get(0).getString(2)))
+            .first();
+    assertThat(view.<Long>getAs("mentions")).isEqualTo((long) records.size());
+    assertThat(view.<List<?>>getList(view.fieldIndex("timeline"))).hasSize(records.size());
+    assertThat(view.<String>getAs("names_recorded").split("; ")).containsAll(planted.spellings());
+    assertThat(view.<String>getAs("roles").split(", "))
+        .contains("offender", "arrested", "detained", "stopped", "subject", "keeper", "caller");
   }
 
   @Test

@@ -1,15 +1,22 @@
 package org.bluelamp.serve;
 
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Row;
 import org.bluelamp.lake.TableName;
+import org.bluelamp.resolve.PersonSearchKeys;
+import org.bluelamp.resolve.PersonSearchKeys.Kind;
 import org.bluelamp.resolve.VehicleLinkageSpec;
+import org.bluelamp.synth.Truth;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * A registration looked up through Trino ({@link VehicleSearch}, `bluelamp search`): typed in any
  * case and spacing, or with a digit for a letter, it finds the vehicle the licensing extract
  * (silver.vehicle_record, read with Spark) registers; an officer sees the keeper, an analyst a
- * pseudonymous key, a public user nothing; and the search is audited.
+ * pseudonymous key, a public user nothing; and the search is audited. And a person's single view
+ * (gold.person_view) through Trino: the planted person's spellings for an officer, keys and the
+ * year of birth for an analyst.
  */
 class TrinoSearchIT {
   private static ServedWorld served;
@@ -26,10 +35,48 @@ class TrinoSearchIT {
   /** An English keeper record, read with Spark: the truth the searches are checked against. */
   private static Row keeper;
 
+  /** The English force's planted person (truth), their entity and phone (their first call). */
+  private static Truth.PlantedPerson planted;
+
+  private static String plantedPersonId;
+  private static String plantedPhone;
+
   @BeforeAll
   static void serve() {
     served = ServedWorld.get();
     spec = VehicleLinkageSpec.load(served.world.pipelines);
+    planted = served.world.truth("england").plantedPerson();
+    String callId =
+        served
+            .world
+            .lake
+            .spark()
+            .read()
+            .option("header", "true")
+            .csv(served.world.dir.resolve("truth").resolve("england-identities.csv").toString())
+            .filter(
+                col("identity")
+                    .equalTo(planted.identity())
+                    .and(col("source").equalTo("england__calls")))
+            .orderBy("key")
+            .first()
+            .getString(1);
+    plantedPersonId =
+        served
+            .world
+            .lake
+            .read(TableName.of("gold.person_link"))
+            .filter(col("mention_id").equalTo("call:" + callId))
+            .first()
+            .getAs("person_id");
+    plantedPhone =
+        served
+            .world
+            .lake
+            .read(TableName.of("silver.call"))
+            .filter(col("call_id").equalTo(callId))
+            .first()
+            .getAs("caller_phone");
     keeper =
         served
             .world
@@ -90,6 +137,66 @@ class TrinoSearchIT {
     assertThat(search(ServedWorld.OFFICER, "QQ99 QQQ")).isEmpty();
     assertThatThrownBy(() -> search(ServedWorld.OFFICER, " - "))
         .hasMessageContaining("not a registration");
+  }
+
+  @Test
+  void anOfficerSeesThePlantedPersonsNamesAndAnAnalystTheirKeysAndYearOfBirth() throws Exception {
+    String sql =
+        "SELECT names_recorded, dob, mentions, cardinality(timeline) FROM lake.gold.person_view"
+            + " WHERE force_id = 'england' AND person_id = ?";
+    List<List<Object>> officer = query(ServedWorld.OFFICER, sql, plantedPersonId);
+    List<List<Object>> analyst = query(ServedWorld.ANALYST, sql, plantedPersonId);
+    assertThat(officer).hasSize(1);
+    assertThat(((String) officer.get(0).get(0)).split("; ")).containsAll(planted.spellings());
+    assertThat((String) analyst.get(0).get(0)).startsWith("pk_");
+    assertThat(analyst.get(0).get(1).toString()).endsWith("-01-01");
+    assertThat(officer.get(0).get(3)).isEqualTo(officer.get(0).get(2));
+    assertThat(analyst.get(0).subList(2, 4)).isEqualTo(officer.get(0).subList(2, 4));
+  }
+
+  @Test
+  void anOfficerFindsThePlantedPersonByAnotherSpellingAndByTheirPhoneAnAnalystByNeither()
+      throws Exception {
+    // None of their records is spelled so: the surname of one of them, the forename of none.
+    List<PersonSearch.Hit> byName = findPerson(ServedWorld.OFFICER, Kind.NAME, "Mohamed Husain");
+    assertThat(byName).isNotEmpty();
+    assertThat(byName.get(0).personId()).isEqualTo(plantedPersonId);
+    assertThat(byName.get(0).namesRecorded()).contains("MOHAMMED HUSAIN");
+    // Their phone as recorded (07700 9xxxxx), typed in international form.
+    String international = "+44 " + plantedPhone.replace(" ", "").substring(1);
+    assertThat(findPerson(ServedWorld.OFFICER, Kind.PHONE, international))
+        .extracting(PersonSearch.Hit::personId)
+        .contains(plantedPersonId);
+    assertThat(findPerson(ServedWorld.ANALYST, Kind.NAME, "Mohammed Hussain")).isEmpty();
+    ServedWorld.awaitRecorded(ServedWorld.OFFICER, "gold.person_search s JOIN", 2);
+  }
+
+  private static List<PersonSearch.Hit> findPerson(String user, Kind kind, String typed)
+      throws SQLException {
+    try (Connection connection = served.connect(user)) {
+      return PersonSearch.find(
+          connection, PersonSearchKeys.typed(served.world.pipelines, kind, typed));
+    }
+  }
+
+  /** The rows of {@code sql} with one text parameter, run as {@code user}. */
+  private static List<List<Object>> query(String user, String sql, String parameter)
+      throws SQLException {
+    List<List<Object>> rows = new ArrayList<>();
+    try (Connection connection = served.connect(user);
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, parameter);
+      try (ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          List<Object> row = new ArrayList<>();
+          for (int c = 1; c <= result.getMetaData().getColumnCount(); c++) {
+            row.add(result.getObject(c));
+          }
+          rows.add(row);
+        }
+      }
+    }
+    return rows;
   }
 
   private static int firstIndexOf(String text, String characters) {

@@ -1,0 +1,88 @@
+package org.bluelamp.serve;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A person looked up by name, phone or address in {@code gold.person_search} and shown from {@code
+ * gold.person_view}, through Trino as the user of the connection: their role's row scope and masks
+ * apply (a role without PII sees the search keys masked, so it finds no one by name) and the query
+ * is in {@code ops.query_audit}. The typed text is reduced to keys as the linkage normalises a
+ * recorded name ({@code resolve/PersonSearchKeys}); persons matching a stronger key come first: the
+ * whole name, then the surname, phone or address, then the surname's sound.
+ */
+public final class PersonSearch {
+  /** Persons returned at most, best first. */
+  public static final int LIMIT = 20;
+
+  /** One force's view of a person; names and address as the user's role may see them. */
+  public record Hit(
+      String forceId,
+      String personId,
+      String forename,
+      String surname,
+      String dob,
+      String address,
+      String namesRecorded,
+      long mentions,
+      String roles,
+      String firstSeen,
+      String lastSeen,
+      int score) {}
+
+  private PersonSearch() {}
+
+  /** The SQL an application sends for {@code keys} (key type, key) pairs: two parameters each. */
+  public static String sql(int keys) {
+    return "SELECT v.force_id, v.person_id, v.forename, v.surname, CAST(v.dob AS varchar) AS dob,"
+        + " v.address, v.names_recorded, v.mentions, v.roles,"
+        + " CAST(v.first_seen AS varchar) AS first_seen, CAST(v.last_seen AS varchar) AS last_seen,"
+        + " max(CASE s.key_type WHEN 'name' THEN 3 WHEN 'surname_code' THEN 1 ELSE 2 END) AS score"
+        + " FROM "
+        + TrinoServer.CATALOG
+        + ".gold.person_search s JOIN "
+        + TrinoServer.CATALOG
+        + ".gold.person_view v ON v.force_id = s.force_id AND v.person_id = s.person_id WHERE "
+        + String.join(" OR ", Collections.nCopies(keys, "(s.key_type = ? AND s.key = ?)"))
+        + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11"
+        + " ORDER BY score DESC, v.mentions DESC, v.person_id LIMIT "
+        + LIMIT;
+  }
+
+  /** The persons {@code keys} (by key type) find, best first; empty when none. */
+  public static List<Hit> find(Connection trino, Map<String, String> keys) throws SQLException {
+    List<Hit> hits = new ArrayList<>();
+    try (PreparedStatement statement = trino.prepareStatement(sql(keys.size()))) {
+      int parameter = 1;
+      for (Map.Entry<String, String> key : keys.entrySet()) {
+        statement.setString(parameter++, key.getKey());
+        statement.setString(parameter++, key.getValue());
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          hits.add(
+              new Hit(
+                  rows.getString("force_id"),
+                  rows.getString("person_id"),
+                  rows.getString("forename"),
+                  rows.getString("surname"),
+                  rows.getString("dob"),
+                  rows.getString("address"),
+                  rows.getString("names_recorded"),
+                  rows.getLong("mentions"),
+                  rows.getString("roles"),
+                  rows.getString("first_seen"),
+                  rows.getString("last_seen"),
+                  rows.getInt("score")));
+        }
+      }
+    }
+    return hits;
+  }
+}
