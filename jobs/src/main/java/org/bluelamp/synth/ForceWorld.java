@@ -53,8 +53,13 @@ final class ForceWorld {
   };
   private static final int DAILY_MINIMUM = 8;
 
-  /** Share of records carrying a coding error that a warning rule flags. */
+  /**
+   * Share of records carrying a coding error that a warning rule flags; the first {@link
+   * #WARNINGS_AT_LEAST} records that can carry one always do (see {@link #plantedWarnings}).
+   */
   private static final double CODING_ERROR_RATE = 0.01;
+
+  private static final int WARNINGS_AT_LEAST = 3;
 
   /** Share of crimes reported with a second offence in the same incident. */
   private static final double SECONDARY_CRIME_RATE = 0.05;
@@ -83,6 +88,14 @@ final class ForceWorld {
   private List<InterventionEffect> effects;
   private final Map<LocalDate, List<Map<String, Object>>> laterOutcomes = new HashMap<>();
   private final Map<String, Long> counters = new HashMap<>();
+
+  /**
+   * How many of each kind of coding error are planted so far: every world plants a few of each
+   * (three, in case one lands in a record that is also planted defective and quarantined), so that
+   * a short world still tests its warning rule; at a 1% rate a 4-day world at scale 0.05 had no
+   * mis-coded crime about one seed in twelve.
+   */
+  private final Map<String, Integer> plantedWarnings = new HashMap<>();
 
   ForceWorld(ForceProfile profile, Pipelines pipelines, WorldGenerator.Options options) {
     this.profile = requireNonNull(profile, "profile");
@@ -474,7 +487,10 @@ final class ForceWorld {
       officer = onDuty.get(random.nextInt(onDuty.size()));
     }
     // A call handler's slip: the arrival keyed before the dispatch.
-    boolean misKeyed = arrived != null && random.nextDouble() < CODING_ERROR_RATE;
+    boolean misKeyed =
+        arrived != null
+            && (random.nextDouble() < CODING_ERROR_RATE
+                || plantedWarnings.getOrDefault("impossible_time", 0) < WARNINGS_AT_LEAST);
     String incidentId = next("incident", "INC", day);
     String channel = pick(profile.label("channel"));
     Map<String, Object> incident =
@@ -491,6 +507,7 @@ final class ForceWorld {
             "officer_id", officer,
             "last_modified_at", closed);
     if (misKeyed) {
+      plantedWarnings.merge("impossible_time", 1, Integer::sum);
       incident.put(SourceWriter.WARNING, "impossible_time");
     } else if (random.nextDouble() < 0.02) {
       LocalDate on = closed.toLocalDate().plusDays(1);
@@ -619,7 +636,9 @@ final class ForceWorld {
       int victims,
       int offenders,
       String station) {
-    boolean misCoded = random.nextDouble() < CODING_ERROR_RATE;
+    boolean misCoded =
+        random.nextDouble() < CODING_ERROR_RATE
+            || plantedWarnings.getOrDefault("code_description_mismatch", 0) < WARNINGS_AT_LEAST;
     String text = offence[1];
     if (misCoded) {
       // The description of another offence typed beside the code.
@@ -658,6 +677,7 @@ final class ForceWorld {
             "_seriousness",
             Integer.parseInt(offence[4]));
     if (misCoded) {
+      plantedWarnings.merge("code_description_mismatch", 1, Integer::sum);
       crime.put(SourceWriter.WARNING, "code_description_mismatch");
     }
     return crime;
