@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.bluelamp.Progress;
 import org.bluelamp.Repository;
@@ -108,6 +109,28 @@ final class ServedWorld {
 
   Connection connect(String user) throws SQLException {
     return trino.connect(user, null);
+  }
+
+  /** The rows of {@code sql}, with its text {@code parameters}, run as {@code user}. */
+  List<List<Object>> rows(String user, String sql, String... parameters) throws SQLException {
+    List<List<Object>> result = new ArrayList<>();
+    try (Connection connection = connect(user);
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setString(i + 1, parameters[i]);
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        int columns = rows.getMetaData().getColumnCount();
+        while (rows.next()) {
+          List<Object> row = new ArrayList<>();
+          for (int c = 1; c <= columns; c++) {
+            row.add(rows.getObject(c));
+          }
+          result.add(row);
+        }
+      }
+    }
+    return result;
   }
 
   /**

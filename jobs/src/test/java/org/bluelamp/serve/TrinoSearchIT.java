@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Row;
@@ -144,8 +141,8 @@ class TrinoSearchIT {
     String sql =
         "SELECT names_recorded, dob, mentions, cardinality(timeline) FROM lake.gold.person_view"
             + " WHERE force_id = 'england' AND person_id = ?";
-    List<List<Object>> officer = query(ServedWorld.OFFICER, sql, plantedPersonId);
-    List<List<Object>> analyst = query(ServedWorld.ANALYST, sql, plantedPersonId);
+    List<List<Object>> officer = served.rows(ServedWorld.OFFICER, sql, plantedPersonId);
+    List<List<Object>> analyst = served.rows(ServedWorld.ANALYST, sql, plantedPersonId);
     assertThat(officer).hasSize(1);
     assertThat(((String) officer.get(0).get(0)).split("; ")).containsAll(planted.spellings());
     assertThat((String) analyst.get(0).get(0)).startsWith("pk_");
@@ -177,26 +174,6 @@ class TrinoSearchIT {
       return PersonSearch.find(
           connection, PersonSearchKeys.typed(served.world.pipelines, kind, typed));
     }
-  }
-
-  /** The rows of {@code sql} with one text parameter, run as {@code user}. */
-  private static List<List<Object>> query(String user, String sql, String parameter)
-      throws SQLException {
-    List<List<Object>> rows = new ArrayList<>();
-    try (Connection connection = served.connect(user);
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setString(1, parameter);
-      try (ResultSet result = statement.executeQuery()) {
-        while (result.next()) {
-          List<Object> row = new ArrayList<>();
-          for (int c = 1; c <= result.getMetaData().getColumnCount(); c++) {
-            row.add(result.getObject(c));
-          }
-          rows.add(row);
-        }
-      }
-    }
-    return rows;
   }
 
   private static int firstIndexOf(String text, String characters) {

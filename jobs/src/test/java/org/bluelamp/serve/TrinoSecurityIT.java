@@ -4,11 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,20 +33,7 @@ class TrinoSecurityIT {
   }
 
   private static List<List<Object>> rows(String user, String sql) throws SQLException {
-    List<List<Object>> result = new ArrayList<>();
-    try (Connection connection = served.connect(user);
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      int columns = rows.getMetaData().getColumnCount();
-      while (rows.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= columns; i++) {
-          row.add(rows.getObject(i));
-        }
-        result.add(row);
-      }
-    }
-    return result;
+    return served.rows(user, sql);
   }
 
   private static long count(String user, String sql) throws SQLException {
