@@ -60,3 +60,4 @@ SELECT
   k.latest.keeper_address AS keeper_address
 FROM vehicle v
 LEFT JOIN keeper k ON k.force_id = v.force_id AND k.vehicle_id = v.vehicle_id
+ORDER BY v.vrm_key

@@ -11,7 +11,10 @@ import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.TableName;
 
-/** Crimes' ICCS levels, latest outcome (from {@code silver.outcome}) and counting rules. */
+/**
+ * Crimes' ICCS levels, harm weight, latest outcome (from {@code silver.outcome}) and counting
+ * rules.
+ */
 final class CrimeDerivation implements SilverJob.Derivation {
   private static final TableName OUTCOME = new TableName("silver", "outcome");
 
@@ -27,7 +30,10 @@ final class CrimeDerivation implements SilverJob.Derivation {
   public Dataset<Row> apply(Dataset<Row> crimes) {
     Dataset<Row> classified =
         Iccs.classify(crimes, Iccs.hierarchy(lake.spark(), pipelines.codeListFile("iccs")));
-    return CountingRules.apply(withLatestOutcome(classified));
+    Dataset<Row> weighed =
+        CrimeHarm.weigh(
+            classified, CrimeHarm.weights(lake.spark(), pipelines.codeListFile("crime_harm")));
+    return CountingRules.apply(withLatestOutcome(weighed));
   }
 
   private Dataset<Row> withLatestOutcome(Dataset<Row> crimes) {

@@ -27,17 +27,21 @@ public final class Iccs {
   private Iccs() {}
 
   public static Dataset<Row> hierarchy(SparkSession spark, Path file) {
+    return csv(spark, file, "The ICCS hierarchy", "code, level, label, parent")
+        .select(col("code"), col("label"));
+  }
+
+  /**
+   * A shared code list of {@code pipelines/code_lists/} (UTF-8, with a header), or an error naming
+   * {@code what} is missing and the {@code columns} the restored file needs.
+   */
+  static Dataset<Row> csv(SparkSession spark, Path file, String what, String columns) {
     if (!Files.isRegularFile(file)) {
       throw Errors.usage(
-          "The ICCS hierarchy " + file + " is missing",
-          "restore pipelines/code_lists/iccs.csv (code, level, label, parent)");
+          what + " " + file + " is missing",
+          "restore pipelines/code_lists/" + file.getFileName() + " (" + columns + ")");
     }
-    return spark
-        .read()
-        .option("header", true)
-        .option("encoding", "UTF-8")
-        .csv(file.toString())
-        .select(col("code"), col("label"));
+    return spark.read().option("header", true).option("encoding", "UTF-8").csv(file.toString());
   }
 
   /**

@@ -61,6 +61,11 @@ public final class ModelCatalogue {
               String.join(
                   ", ", new TreeSet<>(model.reads()).stream().map(t -> "`" + t + "`").toList()))
           .append('\n');
+      if (model.rowGroupKb() > 0) {
+        md.append("- Parquet row groups of about ")
+            .append(model.rowGroupKb())
+            .append(" KiB (a lookup table: file statistics skip the rest)\n");
+      }
       md.append("- Grain (tested unique): ")
           .append(String.join(", ", model.grain()))
           .append("\n\n");

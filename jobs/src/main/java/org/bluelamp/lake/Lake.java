@@ -25,7 +25,9 @@ import org.apache.spark.sql.catalyst.analysis.NoSuchDatabaseException;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructType;
 import scala.Option;
+import scala.collection.JavaConverters;
 
 /**
  * The Delta lake under one root: {@code <root>/<schema>/<table>}. Every write goes through here so
@@ -145,22 +147,62 @@ public final class Lake {
   }
 
   /** Creates the table empty with {@code schema} when there is none (readers need it to exist). */
-  public void createIfMissing(TableName name, org.apache.spark.sql.types.StructType schema) {
+  public void createIfMissing(TableName name, StructType schema) {
     if (!exists(name)) {
-      overwrite(name, spark.createDataFrame(java.util.List.of(), schema));
+      overwrite(name, spark.createDataFrame(List.of(), schema));
     }
   }
 
   /** Replaces the whole table (gold aggregates, small reference tables). */
   public void overwrite(TableName name, Dataset<Row> data) {
+    overwrite(name, data, 0);
+  }
+
+  /**
+   * Replaces the whole table, its Parquet row groups of about {@code rowGroupKb} KiB (0: Parquet's
+   * default). Delta hands a table's properties to the Parquet writer and passes no writer option of
+   * the DataFrame on, so the size is the table property {@value #ROW_GROUP_PROPERTY}, set before
+   * the data is written (the table is created empty first when it is new).
+   */
+  public void overwrite(TableName name, Dataset<Row> data, int rowGroupKb) {
     writing(
         name,
-        () ->
-            data.write()
-                .format("delta")
-                .mode("overwrite")
-                .option("overwriteSchema", "true")
-                .save(location(name)));
+        () -> {
+          if (rowGroupKb > 0) {
+            setRowGroupSize(name, data.schema(), rowGroupKb);
+          }
+          data.write()
+              .format("delta")
+              .mode("overwrite")
+              .option("overwriteSchema", "true")
+              .save(location(name));
+        });
+  }
+
+  /** The Delta table property Parquet reads its row group size (bytes) from. */
+  public static final String ROW_GROUP_PROPERTY = "parquet.block.size";
+
+  private void setRowGroupSize(TableName name, StructType schema, int rowGroupKb) {
+    String bytes = Long.toString(rowGroupKb * 1024L);
+    if (!exists(name)) {
+      spark.createDataFrame(List.of(), schema).write().format("delta").save(location(name));
+    } else if (bytes.equals(
+        JavaConverters.mapAsJavaMap(
+                DeltaTable.forPath(spark, location(name))
+                    .detail()
+                    .first()
+                    .<scala.collection.Map<String, String>>getAs("properties"))
+            .get(ROW_GROUP_PROPERTY))) {
+      return;
+    }
+    spark.sql(
+        "ALTER TABLE delta.`"
+            + location(name)
+            + "` SET TBLPROPERTIES ('"
+            + ROW_GROUP_PROPERTY
+            + "' = '"
+            + bytes
+            + "')");
   }
 
   /** Replaces the rows matching {@code predicate} and nothing else (one force, one interval). */

@@ -21,6 +21,8 @@ import java.util.Set;
  * @param unitTests small hand-built inputs and the rows the SQL must give for them
  * @param reads the lake tables the SQL names ({@code silver.crime}, {@code gold.x}, ...)
  * @param tags who may read it (sql/access/roles.yml)
+ * @param rowGroupKb Parquet row groups of about this many KiB (a lookup table: small groups let a
+ *     query's file statistics skip most of a sorted file); 0 for Parquet's default (128 MiB)
  */
 public record GoldModel(
     String name,
@@ -34,7 +36,8 @@ public record GoldModel(
     List<Reconciliation> tests,
     List<UnitTest> unitTests,
     Set<String> reads,
-    List<String> tags) {
+    List<String> tags,
+    int rowGroupKb) {
   public GoldModel {
     requireNonNull(name, "name");
     requireNonNull(file, "file");
@@ -51,6 +54,9 @@ public record GoldModel(
     unitTests = List.copyOf(unitTests);
     reads = Set.copyOf(reads);
     tags = List.copyOf(tags);
+    if (rowGroupKb < 0) {
+      throw new IllegalArgumentException(name + ": row_group_kb must be positive");
+    }
   }
 
   /** Whether a Java builder, not a query, makes the table. */

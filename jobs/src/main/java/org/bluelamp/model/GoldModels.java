@@ -122,7 +122,8 @@ public final class GoldModels {
                     "tests",
                     "unit_tests",
                     "built_by",
-                    "reads"));
+                    "reads",
+                    "row_group_kb"));
     String builder = built ? builder(yaml) : "";
     if (!built && (yaml.has("built_by") || yaml.has("reads"))) {
       throw yaml.error(
@@ -195,7 +196,22 @@ public final class GoldModels {
         tests,
         unitTests,
         reads,
-        yaml.strings("tags"));
+        yaml.strings("tags"),
+        rowGroupKb(yaml));
+  }
+
+  private static int rowGroupKb(YamlNode yaml) {
+    if (!yaml.has("row_group_kb")) {
+      return 0;
+    }
+    double kb = yaml.number("row_group_kb");
+    if (kb < 64 || kb != Math.rint(kb)) {
+      throw yaml.error(
+          "row_group_kb",
+          "Parquet row groups of " + kb + " KiB: a whole number of at least 64 is expected",
+          "write e.g. row_group_kb: 256, or leave the key out for Parquet's default");
+    }
+    return (int) kb;
   }
 
   private static String builder(YamlNode yaml) {
@@ -269,10 +285,12 @@ public final class GoldModels {
       if (model.isBuilt()) {
         try (BuildCache cache = new BuildCache()) {
           lake.overwrite(
-              table, GoldBuilders.named(model.builder()).build(lake, pipelines, cache, progress));
+              table,
+              GoldBuilders.named(model.builder()).build(lake, pipelines, cache, progress),
+              model.rowGroupKb());
         }
       } else {
-        lake.overwrite(table, lake.spark().sql(model.sql()));
+        lake.overwrite(table, lake.spark().sql(model.sql()), model.rowGroupKb());
       }
     } catch (BluelampException e) {
       throw e;

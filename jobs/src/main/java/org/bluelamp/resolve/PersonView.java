@@ -28,6 +28,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.BuildCache;
 import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.TableName;
 
 /**
  * {@code gold.person_view}: one row per force and person entity of {@code gold.person_link}, with
@@ -35,13 +36,18 @@ import org.bluelamp.lake.Lake;
  * address and phone, every spelling and every address (with the dates recorded), the counts of
  * their records by event type, their roles, every record on a timeline (newest first), their
  * associates (the persons sharing most events with them: co-offenders, victims, the other party of
- * a safeguarding link) and whether they are a party of a safeguarding link.
+ * a safeguarding link), the harm of the crimes they are recorded offender and victim in (by month),
+ * and the current flags: wanted (an outstanding named suspect), missing (an open missing person
+ * case) and safeguarding (a party of a safeguarding link).
  */
 public final class PersonView {
   /** Associates listed per person, those sharing most events first. */
   static final int ASSOCIATES = 5;
 
   private static final List<String> PERSON = List.of("force_id", "person_id");
+  private static final TableName CRIME = new TableName("silver", "crime");
+  private static final TableName ARREST = new TableName("silver", "arrest");
+  private static final TableName MISSING = new TableName("silver", "missing_person");
 
   private PersonView() {}
 
@@ -102,7 +108,100 @@ public final class PersonView {
         .join(mostFrequent(mentions, List.of("dob")), seq(PERSON), "left")
         .join(addresses(mentions), seq(PERSON), "left")
         .join(associates(mentions), seq(PERSON), "left")
-        .withColumn("associates", expr("coalesce(associates, array())"));
+        .withColumn("associates", expr("coalesce(associates, array())"))
+        .join(harm(lake, mentions), seq(PERSON), "left")
+        .withColumn("harm_caused", expr("coalesce(harm_caused, 0D)"))
+        .withColumn("harm_suffered", expr("coalesce(harm_suffered, 0D)"))
+        .withColumn("harm_timeline", expr("coalesce(harm_timeline, array())"))
+        .join(wanted(lake, mentions), seq(PERSON), "left")
+        .withColumn("wanted", expr("coalesce(wanted, false)"))
+        .join(missing(lake, mentions), seq(PERSON), "left")
+        .withColumn("missing", expr("coalesce(missing, false)"));
+  }
+
+  /**
+   * Per person, the harm ({@code silver.crime.harm_days}) of the distinct crimes they are recorded
+   * offender in ({@code harm_caused}) and victim of ({@code harm_suffered}), and both by month of
+   * the crime's recording ({@code harm_timeline}, newest first, months with harm only).
+   */
+  private static Dataset<Row> harm(Lake lake, Dataset<Row> mentions) {
+    Dataset<Row> involved =
+        mentions
+            .filter(col("event_type").equalTo("crime").and(col("role").isin("offender", "victim")))
+            .select(
+                col("force_id"),
+                col("person_id"),
+                col("role"),
+                col("event_id").as("crime_id"),
+                date_format(col("event_at"), "yyyy-MM").as("month"))
+            .distinct()
+            .join(
+                lake.read(CRIME).select("force_id", "crime_id", "harm_days"),
+                seq(List.of("force_id", "crime_id")));
+    Column caused = sum(when(col("role").equalTo("offender"), col("harm_days")).otherwise(0D));
+    Column suffered = sum(when(col("role").equalTo("victim"), col("harm_days")).otherwise(0D));
+    List<String> month = new ArrayList<>(PERSON);
+    month.add("month");
+    Dataset<Row> monthly =
+        involved
+            .groupBy(columns(month))
+            .agg(caused.as("caused"), suffered.as("suffered"))
+            .filter(col("caused").plus(col("suffered")).gt(0))
+            .groupBy(columns(PERSON))
+            .agg(
+                sort_array(
+                        collect_list(struct(col("month"), col("caused"), col("suffered"))), false)
+                    .as("harm_timeline"));
+    return involved
+        .groupBy(columns(PERSON))
+        .agg(caused.as("harm_caused"), suffered.as("harm_suffered"))
+        .join(monthly, seq(PERSON), "left");
+  }
+
+  /**
+   * Persons recorded offender in a crime that has no outcome yet and for which they have not been
+   * arrested: outstanding named suspects, as {@code wanted = true}. (A warrants or PNC "wanted"
+   * feed, once a force integrates one, is the better source.)
+   */
+  private static Dataset<Row> wanted(Lake lake, Dataset<Row> mentions) {
+    List<String> crime = List.of("force_id", "crime_id");
+    List<String> personCrime = new ArrayList<>(PERSON);
+    personCrime.add("crime_id");
+    Dataset<Row> named =
+        mentions
+            .filter(col("event_type").equalTo("crime").and(col("role").equalTo("offender")))
+            .select(col("force_id"), col("person_id"), col("event_id").as("crime_id"))
+            .join(
+                lake.read(CRIME).filter(col("outcome_code").isNull()).select(columns(crime)),
+                seq(crime));
+    if (lake.exists(ARREST)) { // a force may record no arrests
+      Dataset<Row> arrested =
+          mentions
+              .filter(col("event_type").equalTo("arrest"))
+              .select(col("force_id"), col("person_id"), col("event_id").as("arrest_id"))
+              .join(
+                  lake.read(ARREST).select("force_id", "arrest_id", "crime_id"),
+                  seq(List.of("force_id", "arrest_id")))
+              .select(columns(personCrime));
+      named = named.join(arrested, seq(personCrime), "left_anti");
+    }
+    return named.select(columns(PERSON)).distinct().withColumn("wanted", lit(true));
+  }
+
+  /** Persons with a missing person case not closed by a found date: {@code missing = true}. */
+  private static Dataset<Row> missing(Lake lake, Dataset<Row> mentions) {
+    Dataset<Row> cases = mentions.filter(col("event_type").equalTo("missing"));
+    if (!lake.exists(MISSING)) { // then there are no such mentions either
+      return cases.select(columns(PERSON)).withColumn("missing", lit(true));
+    }
+    return cases
+        .select(col("force_id"), col("person_id"), col("event_id").as("case_id"))
+        .join(
+            lake.read(MISSING).filter(col("found_at").isNull()).select("force_id", "case_id"),
+            seq(List.of("force_id", "case_id")))
+        .select(columns(PERSON))
+        .distinct()
+        .withColumn("missing", lit(true));
   }
 
   /** The latest value of {@code column} recorded (by event time), as {@code column}. */
