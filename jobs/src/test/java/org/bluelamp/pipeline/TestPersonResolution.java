@@ -2,14 +2,20 @@ package org.bluelamp.pipeline;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.bluelamp.Repository;
 import org.bluelamp.SharedSpark;
 import org.bluelamp.lake.TableName;
 import org.bluelamp.resolve.PersonResolution;
@@ -37,7 +43,8 @@ class TestPersonResolution {
             "custody",
             "intelligence",
             "safeguarding_link",
-            "vehicle_record")) {
+            "vehicle_record",
+            "crime")) {
       world.lake.read(new TableName("silver", entity)).createOrReplaceTempView(entity);
     }
     world.lake.read(PersonResolution.LINK).createOrReplaceTempView("person_link");
@@ -185,6 +192,59 @@ class TestPersonResolution {
     assertThat(view.<String>getAs("names_recorded").split("; ")).containsAll(planted.spellings());
     assertThat(view.<String>getAs("roles").split(", "))
         .contains("offender", "arrested", "detained", "stopped", "subject", "keeper", "caller");
+  }
+
+  /**
+   * The planted person's harm: the crimes the generator recorded them offender in (their nominal
+   * records, by identity), each weighed here by the longest ICCS prefix of its offence listed in
+   * pipelines/code_lists/crime_harm.csv, add up to their view's harm_caused.
+   */
+  @Test
+  void thePlantedPersonsHarmIsTheWeightOfTheCrimesTheyWereRecordedOffenderIn() throws IOException {
+    String planted =
+        world.truths.stream()
+            .filter(truth -> truth.force().equals("england"))
+            .findFirst()
+            .orElseThrow()
+            .plantedPerson()
+            .identity();
+    Map<String, Double> weights = new HashMap<>();
+    List<String> lines =
+        Files.readAllLines(Repository.pipelines().resolve("code_lists/crime_harm.csv"));
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",");
+      weights.put(cells[0], Double.parseDouble(cells[1]));
+    }
+    List<Row> crimes =
+        SPARK
+            .sql(
+                "SELECT DISTINCT c.crime_id, c.iccs_code FROM person_record p"
+                    + " JOIN identities i ON i.source = p._source AND i.key = p.person_record_id"
+                    + " JOIN crime c ON c.force_id = p.force_id AND c.crime_id = p.crime_id"
+                    + " WHERE p.person_role = 'offender' AND i.identity = '"
+                    + planted
+                    + "'")
+            .collectAsList();
+    assertThat(crimes).as("crimes the planted person offended in").isNotEmpty();
+    double expected = 0;
+    for (Row crime : crimes) {
+      String code = crime.getString(1);
+      while (!weights.containsKey(code)) {
+        code = code.substring(0, code.length() - 1); // every code of the forces has a weight
+      }
+      expected += weights.get(code);
+    }
+    Row view =
+        SPARK
+            .sql(
+                "SELECT DISTINCT l.person_id FROM person_link l"
+                    + " JOIN identities i ON i.source = l._source AND i.key = l.record_id"
+                    + " WHERE l.entity = 'person_record' AND i.identity = '"
+                    + planted
+                    + "'")
+            .join(world.lake.read(new TableName("gold", "person_view")), "person_id")
+            .first();
+    assertThat(view.<Double>getAs("harm_caused")).isCloseTo(expected, within(1e-9));
   }
 
   @Test
