@@ -2,9 +2,13 @@ package org.bluelamp.cli;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.resolve.PersonSearchKeys;
 import org.bluelamp.resolve.VehicleLinkageSpec;
@@ -107,14 +111,26 @@ final class Search implements Callable<Integer> {
               + " may see, with the details their role may see.");
     }
     for (PersonSearch.Hit hit : hits) {
+      List<String> flags = new ArrayList<>();
+      if (hit.wanted()) {
+        flags.add("WANTED (named offender of an open crime)");
+      }
+      if (hit.missing()) {
+        flags.add("MISSING");
+      }
+      if (hit.safeguardingConcern()) {
+        flags.add("SAFEGUARDING");
+      }
       Main.OUT.printf(
-          "%n%s  %s %s, born %s  %s  (%s)%n",
+          "%n%s  %s, %s  %s  (%s)%s%n",
           hit.forceId(),
-          hit.forename(),
-          hit.surname(),
-          hit.dob(),
+          Stream.of(hit.forename(), hit.surname())
+              .filter(Objects::nonNull)
+              .collect(Collectors.joining(" ")),
+          hit.dob() == null ? "date of birth not recorded" : "born " + hit.dob(),
           hit.personId(),
-          hit.score() == 3 ? "the name" : hit.score() == 2 ? "a key" : "a similar surname");
+          hit.score() == 3 ? "the name" : hit.score() == 2 ? "a key" : "a similar surname",
+          flags.isEmpty() ? "" : "  " + String.join(", ", flags));
       Main.OUT.printf(
           "  %d records as %s; seen %s to %s%n  latest address: %s%n  recorded as: %s%n",
           hit.mentions(),

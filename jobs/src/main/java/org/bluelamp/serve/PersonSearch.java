@@ -34,6 +34,9 @@ public final class PersonSearch {
       String roles,
       String firstSeen,
       String lastSeen,
+      boolean wanted,
+      boolean missing,
+      boolean safeguardingConcern,
       int score) {}
 
   private PersonSearch() {}
@@ -43,6 +46,7 @@ public final class PersonSearch {
     return "SELECT v.force_id, v.person_id, v.forename, v.surname, CAST(v.dob AS varchar) AS dob,"
         + " v.address, v.names_recorded, v.mentions, v.roles,"
         + " CAST(v.first_seen AS varchar) AS first_seen, CAST(v.last_seen AS varchar) AS last_seen,"
+        + " v.wanted, v.missing, v.safeguarding_concern,"
         + " max(CASE s.key_type WHEN 'name' THEN 3 WHEN 'surname_code' THEN 1 ELSE 2 END) AS score"
         + " FROM "
         + TrinoServer.CATALOG
@@ -50,7 +54,7 @@ public final class PersonSearch {
         + TrinoServer.CATALOG
         + ".gold.person_view v ON v.force_id = s.force_id AND v.person_id = s.person_id WHERE "
         + String.join(" OR ", Collections.nCopies(keys, "(s.key_type = ? AND s.key = ?)"))
-        + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11"
+        + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14"
         + " ORDER BY score DESC, v.mentions DESC, v.person_id LIMIT "
         + LIMIT;
   }
@@ -79,6 +83,9 @@ public final class PersonSearch {
                   rows.getString("roles"),
                   rows.getString("first_seen"),
                   rows.getString("last_seen"),
+                  rows.getBoolean("wanted"),
+                  rows.getBoolean("missing"),
+                  rows.getBoolean("safeguarding_concern"),
                   rows.getInt("score")));
         }
       }
