@@ -79,17 +79,24 @@ public final class GoldModels {
             && !Files.exists(file.resolveSibling(name.replaceFirst("\\.yml$", ".sql"))));
   }
 
-  /** The named models in build order (all of them when {@code names} is empty). */
+  /**
+   * The named models in build order (all of them when {@code names} is empty); a name may be the
+   * model's ({@code person_link}) or its table's ({@code gold.person_link}).
+   */
   public static List<GoldModel> select(List<GoldModel> models, List<String> names) {
     List<String> known = models.stream().map(GoldModel::name).toList();
-    for (String name : names) {
-      if (!known.contains(name)) {
+    List<String> wanted = names.stream().map(n -> n.replaceFirst("^gold\\.", "")).toList();
+    for (int i = 0; i < names.size(); i++) {
+      if (!known.contains(wanted.get(i))) {
         throw Errors.usage(
-            "No gold model named '" + name + "'",
-            "use one of " + known + " (gold.<domain>_<model> for sql/gold/<domain>/<model>.sql)");
+            "No gold model named '" + names.get(i) + "'",
+            "use one of "
+                + known
+                + " (the model of sql/gold/<domain>/<model>.sql is <domain>_<model>, its table"
+                + " gold.<domain>_<model>)");
       }
     }
-    return models.stream().filter(m -> names.isEmpty() || names.contains(m.name())).toList();
+    return models.stream().filter(m -> wanted.isEmpty() || wanted.contains(m.name())).toList();
   }
 
   private static GoldModel load(Path gold, Path file) throws IOException {

@@ -119,9 +119,12 @@ class TestGoldModelDeclarations {
   }
 
   @Test
-  void oneModelCanBeSelectedAndAnUnknownNameIsRefusedWithTheKnownOnes() {
+  void oneModelCanBeSelectedByItsOrItsTablesNameAndAnUnknownNameIsRefusedWithTheKnownOnes() {
     List<GoldModel> models = GoldModels.discover(Repository.root().resolve("sql"));
     assertThat(GoldModels.select(models, List.of("mayor_weekly")))
+        .extracting(GoldModel::name)
+        .containsExactly("mayor_weekly");
+    assertThat(GoldModels.select(models, List.of("gold.mayor_weekly"))) // the table's name
         .extracting(GoldModel::name)
         .containsExactly("mayor_weekly");
     assertThatThrownBy(() -> GoldModels.select(models, List.of("compstat")))
