@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,18 +16,23 @@ import java.util.concurrent.Future;
 import org.bluelamp.Errors;
 import org.bluelamp.cli.Workspace;
 import org.bluelamp.contract.Pipelines;
+import org.bluelamp.resolve.PersonSearchKeys;
 import org.bluelamp.resolve.VehicleLinkageSpec;
+import org.bluelamp.serve.PersonSearch;
 import org.bluelamp.serve.TrinoServer;
 import org.bluelamp.serve.VehicleSearch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Lookup latency of the single view through Trino (bench/search.sh): registrations the view holds,
- * each searched as `bluelamp search` does ({@link VehicleSearch}, one prepared query per search,
- * the connection kept open as an application keeps it), first by one client one after another, then
- * by {@code --clients} clients at once, each on its own connection. Prints the latency percentiles
- * of each phase; every search is audited like any other.
+ * Lookup latency of the single view through Trino (bench/search.sh): registrations the vehicle view
+ * holds ({@code --kind vrm}) or names the person view holds ({@code --kind name}), each searched as
+ * `bluelamp search` does ({@link VehicleSearch}, {@link PersonSearch}: one prepared query per
+ * search, the connection kept open as an application keeps it), first by one client one after
+ * another, then by {@code --clients} clients at once, each on its own connection. A name's keys are
+ * computed before the clock starts (an application keeps the nickname table loaded); a
+ * registration's are a few string operations and timed with the query. Prints the latency
+ * percentiles of each phase; every search is audited like any other.
  */
 @Command(
     name = "bench-search",
@@ -42,42 +48,81 @@ public final class SearchBench implements Callable<Integer> {
   @Option(names = "--clients", description = "Clients at once (default ${DEFAULT-VALUE}).")
   int clients = 16;
 
+  @Option(
+      names = "--kind",
+      description = "What is looked up: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+  Kind kind = Kind.vrm;
+
+  /** What the bench looks up. */
+  enum Kind {
+    vrm,
+    name
+  }
+
+  /** One search, sent on a client's connection. */
+  @FunctionalInterface
+  private interface Search {
+    void on(Connection trino) throws SQLException;
+  }
+
   @Override
   public Integer call() throws Exception {
     Workspace workspace = Workspace.fromEnvironment();
     TrinoServer trino = workspace.runningTrino();
-    VehicleLinkageSpec spec = VehicleLinkageSpec.load(Pipelines.load(workspace.pipelines()));
+    Pipelines pipelines = Pipelines.load(workspace.pipelines());
     String password = System.getenv("BLUELAMP_TRINO_PASSWORD");
-    List<String> registrations = registrations(trino, password);
+    List<String> typed =
+        switch (kind) {
+          case vrm ->
+              sample(
+                  trino, password, "vrm FROM %s.gold.vehicle_view ORDER BY vehicle_id", "vehicle");
+          case name ->
+              sample(
+                  trino,
+                  password,
+                  "forename || ' ' || surname FROM %s.gold.person_view"
+                      + " WHERE forename IS NOT NULL AND surname IS NOT NULL ORDER BY person_id",
+                  "person");
+        };
     System.out.printf(
-        Locale.ROOT,
-        "%d searches of %d registrations as %s%n",
-        searches,
-        registrations.size(),
-        user);
-    List<String> plan = new ArrayList<>();
+        Locale.ROOT, "%d searches of %d %ss as %s%n", searches, typed.size(), kind, user);
+    VehicleLinkageSpec vehicles = VehicleLinkageSpec.load(pipelines);
+    List<Search> plan = new ArrayList<>();
     for (int i = 0; i < searches; i++) {
-      plan.add(registrations.get(i % registrations.size()));
+      String text = typed.get(i % typed.size());
+      plan.add(
+          switch (kind) {
+            case vrm -> connection -> VehicleSearch.find(connection, vehicles, text);
+            case name -> {
+              Map<String, String> keys =
+                  PersonSearchKeys.typed(pipelines, PersonSearchKeys.Kind.NAME, text);
+              yield connection -> PersonSearch.find(connection, keys);
+            }
+          });
     }
     // One search first: the server's first plan of the query is not what a user waits for.
     try (Connection warm = trino.connect(user, password)) {
-      VehicleSearch.find(warm, spec, plan.get(0));
+      plan.get(0).on(warm);
     }
-    report("1 client", run(trino, password, spec, plan, 1));
-    report(clients + " clients", run(trino, password, spec, plan, clients));
+    report("1 client", run(trino, password, plan, 1));
+    report(clients + " clients", run(trino, password, plan, clients));
     return 0;
   }
 
-  /** Registrations of the view the user may see, in a fixed order. */
-  private List<String> registrations(TrinoServer trino, String password) throws SQLException {
+  /**
+   * What the user may see of the first {@link #searches} rows of {@code query} ("column FROM
+   * %s.gold.table ORDER BY ...", %s the catalog): the texts to search for.
+   */
+  private List<String> sample(TrinoServer trino, String password, String query, String what)
+      throws SQLException {
     List<String> found = new ArrayList<>();
     try (Connection connection = trino.connect(user, password);
         Statement statement = connection.createStatement();
         ResultSet rows =
             statement.executeQuery(
-                "SELECT vrm FROM "
-                    + TrinoServer.CATALOG
-                    + ".gold.vehicle_view ORDER BY vehicle_id LIMIT "
+                "SELECT "
+                    + String.format(Locale.ROOT, query, TrinoServer.CATALOG)
+                    + " LIMIT "
                     + searches)) {
       while (rows.next()) {
         found.add(rows.getString(1));
@@ -85,15 +130,14 @@ public final class SearchBench implements Callable<Integer> {
     }
     if (found.isEmpty()) {
       throw Errors.usage(
-          "gold.vehicle_view holds no vehicle " + user + " may see",
-          "build it ('./bluelamp demo') and search as a user of a force with vehicles");
+          "the single view holds no " + what + " " + user + " may see",
+          "build it ('./bluelamp demo') and search as a user of a force with " + what + " records");
     }
     return found;
   }
 
   /** The latency of every search of {@code plan} (ms), {@code parallel} clients sharing it. */
-  private List<Double> run(
-      TrinoServer trino, String password, VehicleLinkageSpec spec, List<String> plan, int parallel)
+  private List<Double> run(TrinoServer trino, String password, List<Search> plan, int parallel)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
     try {
@@ -107,7 +151,7 @@ public final class SearchBench implements Callable<Integer> {
                   try (Connection connection = trino.connect(user, password)) {
                     for (int i = first; i < plan.size(); i += parallel) {
                       long started = System.nanoTime();
-                      VehicleSearch.find(connection, spec, plan.get(i));
+                      plan.get(i).on(connection);
                       latencies.add((System.nanoTime() - started) / 1e6);
                     }
                   }
