@@ -42,6 +42,9 @@ import scala.collection.JavaConverters;
 public final class Lake {
   public static final List<String> SCHEMAS = List.of("bronze", "silver", "gold", "ops");
 
+  /** The Delta table property Parquet reads its row group size (bytes) from. */
+  public static final String ROW_GROUP_PROPERTY = "parquet.block.size";
+
   private final SparkSession spark;
   private final String root;
   private final ConcurrentHashMap<TableName, ReentrantLock> locks = new ConcurrentHashMap<>();
@@ -178,9 +181,6 @@ public final class Lake {
               .save(location(name));
         });
   }
-
-  /** The Delta table property Parquet reads its row group size (bytes) from. */
-  public static final String ROW_GROUP_PROPERTY = "parquet.block.size";
 
   private void setRowGroupSize(TableName name, StructType schema, int rowGroupKb) {
     String bytes = Long.toString(rowGroupKb * 1024L);
