@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.bluelamp.Progress;
 import org.bluelamp.conform.SilverJob;
 import org.bluelamp.contract.EntitySpec;
@@ -25,6 +26,7 @@ import org.bluelamp.contract.SourceContract;
 import org.bluelamp.ingest.Connections;
 import org.bluelamp.ingest.IngestJob;
 import org.bluelamp.ingest.Landing;
+import org.bluelamp.ingest.SourceCoverage;
 import org.bluelamp.lake.Interval;
 import org.bluelamp.lake.JobResult;
 import org.bluelamp.lake.JobRuns;
@@ -233,6 +235,8 @@ public final class Runner {
    * Ingests the sources {@link #THREADS} at a time: one source's work is mostly small Spark jobs
    * and Delta commits waiting on the driver, so a few in flight keep both cores busy. Each source
    * writes its own bronze table; the shared tables serialise their writes ({@link Lake#writing}).
+   * Then the coverage of the sources that read records, in one job: per source it cost as much as a
+   * small source's ingestion.
    */
   private void ingestAll(
       List<SourceContract> sources,
@@ -241,6 +245,7 @@ public final class Runner {
       List<JobResult> results,
       List<String> failures) {
     IngestJob ingest = new IngestJob(lake, pipelines, landing, progress, connections);
+    List<JobResult> ingested = new ArrayList<>();
     concurrently(
         sources,
         source -> List.of(),
@@ -250,8 +255,28 @@ public final class Runner {
                 "ingest",
                 IngestJob.bronzeTable(source).toString(),
                 () -> ingest.run(source, interval, reprocess)),
-        results,
+        ingested,
         failures);
+    results.addAll(ingested);
+    Set<String> read =
+        ingested.stream()
+            .filter(r -> r.rowsRead() > 0)
+            .map(JobResult::target)
+            .collect(Collectors.toSet());
+    List<SourceContract> covered =
+        sources.stream().filter(s -> read.contains(IngestJob.bronzeTable(s).toString())).toList();
+    if (!covered.isEmpty()) {
+      String target = SourceCoverage.TABLE.toString();
+      record(
+          interval,
+          "coverage",
+          target,
+          () ->
+              new JobResult(
+                  "coverage", target, 0, 0, 0, SourceCoverage.update(lake, covered), Map.of()),
+          results,
+          failures);
+    }
   }
 
   /**

@@ -33,38 +33,55 @@ public final class FileLedger {
 
   private FileLedger() {}
 
-  /** The files not yet ingested in exactly this version (name, size and modification time). */
-  static List<LandingFile> unseen(Lake lake, String source, List<LandingFile> files) {
-    if (!lake.exists(TABLE)) {
-      return files;
+  /**
+   * The files of {@code files} to read: with {@code reprocess} all of them, else those not yet
+   * ingested in exactly this version (name, size and modification time).
+   */
+  static Pending pending(Lake lake, String source, List<LandingFile> files, boolean reprocess) {
+    if (reprocess || !lake.exists(TABLE)) {
+      return new Pending(files, reprocess && lake.exists(TABLE));
     }
     Set<String> seen = new HashSet<>();
+    Set<String> names = new HashSet<>();
     for (Row row :
         lake.read(TABLE)
             .filter(col("source").equalTo(source))
             .select("file", "size", "modified_at")
             .collectAsList()) {
       seen.add(version(row.getString(0), row.getLong(1), row.getTimestamp(2).getTime()));
+      names.add(row.getString(0));
     }
-    return files.stream()
-        .filter(f -> !seen.contains(version(f.name(), f.size(), f.modifiedAt())))
-        .toList();
+    List<LandingFile> unseen =
+        files.stream()
+            .filter(f -> !seen.contains(version(f.name(), f.size(), f.modifiedAt())))
+            .toList();
+    return new Pending(unseen, unseen.stream().anyMatch(f -> names.contains(f.name())));
   }
+
+  /**
+   * Files to ingest; {@code replacing} when the ledger may already hold a version of one of them
+   * (recording them then updates rows; else it only adds them, a cheaper append).
+   */
+  record Pending(List<LandingFile> files, boolean replacing) {}
 
   private static String version(String name, long size, long modifiedAt) {
     return name + "|" + size + "|" + modifiedAt;
   }
 
-  static void record(Lake lake, String source, List<LandingFile> files, String batchId) {
+  static void record(Lake lake, String source, Pending pending, String batchId) {
     Timestamp now = Timestamp.from(Instant.now());
     List<Row> rows =
-        files.stream()
+        pending.files().stream()
             .map(
                 f ->
                     RowFactory.create(
                         source, f.name(), f.size(), new Timestamp(f.modifiedAt()), batchId, now))
             .toList();
     var data = lake.spark().createDataFrame(rows, SCHEMA);
+    if (!pending.replacing()) {
+      lake.append(TABLE, data);
+      return;
+    }
     lake.merge(
         TABLE,
         data,

@@ -11,9 +11,11 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_keys;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_json;
@@ -92,7 +94,8 @@ public final class IngestJob {
   /**
    * Ingests the source's new data for {@code interval}: files not ingested before in this version,
    * or rows above the stored watermark; with {@code reprocess}, everything again (a backfill; the
-   * tables end up the same).
+   * tables end up the same). {@link SourceCoverage#update} then brings the source's coverage up to
+   * date (once for all the sources of a run).
    */
   public JobResult run(SourceContract contract, Interval interval, boolean reprocess) {
     Optional<Batch> batch =
@@ -104,14 +107,13 @@ public final class IngestJob {
     }
     JobResult result = ingest(contract, batch.get());
     batch.get().commit().run();
-    SourceCoverage.update(lake, contract);
     return result;
   }
 
   private Optional<Batch> fileBatch(SourceContract contract, Interval interval, boolean reprocess) {
     List<LandingFile> inInterval = landing.select(contract, interval);
-    List<LandingFile> files =
-        reprocess ? inInterval : FileLedger.unseen(lake, contract.id(), inInterval);
+    FileLedger.Pending pending = FileLedger.pending(lake, contract.id(), inInterval, reprocess);
+    List<LandingFile> files = pending.files();
     if (files.isEmpty()) {
       progress.log(
           "ingest",
@@ -141,7 +143,7 @@ public final class IngestJob {
             id,
             files.stream().map(LandingFile::name).toList(),
             files.size() + " file(s)",
-            () -> FileLedger.record(lake, contract.id(), files, id)));
+            () -> FileLedger.record(lake, contract.id(), pending, id)));
   }
 
   private Optional<Batch> jdbcBatch(SourceContract contract, boolean reprocess) {
@@ -194,6 +196,7 @@ public final class IngestJob {
       aggregates.add(sum(when(Failures.having(Action.FAIL), 1).otherwise(0)));
       List<ColumnSpec> typed = typedColumns(contract);
       typed.forEach(c -> aggregates.add(count(col(c.name()))));
+      aggregates.add(max(size(col(RawReader.EXTRA))));
       Row totals = checked.agg(count(lit(1)), aggregates.toArray(Column[]::new)).first();
       long read = totals.getLong(0);
       failOnFatal(contract, checked, totals.isNullAt(2) ? 0 : totals.getLong(2));
@@ -201,7 +204,10 @@ public final class IngestJob {
       for (int i = 0; i < typed.size(); i++) {
         failOnTypeChange(contract, checked, typed.get(i), totals.getLong(3 + i), ruleFailures);
       }
-      reportNewColumns(contract, checked);
+      int extraColumns = 3 + typed.size();
+      if (!totals.isNullAt(extraColumns) && totals.getInt(extraColumns) > 0) {
+        reportNewColumns(contract, checked);
+      }
       long quarantinedByRules = totals.isNullAt(1) ? 0 : totals.getLong(1);
 
       Dataset<Row> ranked = rank(contract, checked.filter(not(Failures.having(Action.QUARANTINE))));
@@ -233,7 +239,11 @@ public final class IngestJob {
           ranked
               .filter(col("_rank").equalTo(1))
               .select(bronzeColumns(contract, batch.id(), ingestedAt));
-      long quarantinedCount = quarantined.count();
+      // One pass counts both: the winners written to bronze and the duplicates quarantined.
+      Row ranks =
+          ranked.agg(count(when(col("_rank").equalTo(1), 1)), count(when(duplicate, 1))).first();
+      long duplicatesCount = ranks.getLong(1);
+      long quarantinedCount = quarantinedByRules + duplicatesCount;
       // Records of this batch that pass now: any earlier quarantine verdict on them is lifted.
       Dataset<Row> released =
           ranked.filter(not(duplicate)).select(col(RawReader.FILE), col(RawReader.OFFSET));
@@ -241,8 +251,7 @@ public final class IngestJob {
       Quarantine.write(lake, contract.id(), batch.files(), quarantined, quarantinedCount, released);
       lake.merge(bronzeTable(contract), winners, contract.key(), updateWhen(contract));
 
-      long written = winners.count();
-      long duplicatesCount = quarantinedCount - quarantinedByRules;
+      long written = ranks.getLong(0);
       if (duplicatesCount > 0) {
         ruleFailures.put(BuiltInRule.DUPLICATE.ruleName(), duplicatesCount);
       }

@@ -1,9 +1,11 @@
 package org.bluelamp.ingest;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.struct;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,7 +13,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -24,8 +28,8 @@ import org.bluelamp.lake.TableName;
 /**
  * {@code ops.source_coverage}: for every source and mapped column, over everything ingested so far,
  * how complete (present in accepted records) and how valid (present values that passed their parse
- * and code-list checks) it is, and when the source last delivered. Recomputed after each ingestion
- * of the source, so it reads the same after a rerun.
+ * and code-list checks) it is, and when the source last delivered. Recomputed from bronze and the
+ * quarantine after the sources of a run are ingested, so it reads the same after a rerun.
  */
 public final class SourceCoverage {
   public static final TableName TABLE = new TableName("ops", "source_coverage");
@@ -46,54 +50,97 @@ public final class SourceCoverage {
 
   private SourceCoverage() {}
 
-  public static void update(Lake lake, SourceContract contract) {
-    TableName bronze = IngestJob.bronzeTable(contract);
-    if (!lake.exists(bronze)) {
-      return;
+  /**
+   * Recomputes the coverage of {@code contracts} (those with a bronze table) in one Spark job over
+   * their bronze tables and one over the quarantine, then replaces their rows in one commit: per
+   * source this costs a scan, not a job and a commit of its own. Returns the rows written.
+   */
+  public static int update(Lake lake, List<SourceContract> contracts) {
+    List<SourceContract> ingested =
+        contracts.stream().filter(c -> lake.exists(IngestJob.bronzeTable(c))).toList();
+    if (ingested.isEmpty()) {
+      return 0;
     }
-    List<ColumnSpec> columns = contract.columns().stream().filter(c -> !c.isConstant()).toList();
-    List<Column> aggregates = new ArrayList<>();
-    aggregates.add(max("_ingested_at"));
-    aggregates.add(max("_file"));
-    columns.forEach(c -> aggregates.add(count(col(c.name()))));
-    Row totals = lake.read(bronze).agg(count(lit(1)), aggregates.toArray(Column[]::new)).first();
-    Map<String, Long> invalid = new HashMap<>();
-    if (lake.exists(Quarantine.TABLE)) {
-      for (Row row :
-          lake.read(Quarantine.TABLE)
-              .filter(col("_source").equalTo(contract.id()))
-              .selectExpr("explode(failures) AS f")
-              .filter("f.rule LIKE 'parse:%' OR f.rule LIKE 'code_list:%'")
-              .groupBy("f.rule")
-              .count()
-              .collectAsList()) {
-        invalid.put(row.getString(0).substring(row.getString(0).indexOf(':') + 1), row.getLong(1));
-      }
-    }
-    long rows = totals.getLong(0);
+    Map<String, Long> invalid = invalidValues(lake, ingested);
     Timestamp now = Timestamp.from(Instant.now());
     List<Row> coverage = new ArrayList<>();
-    for (int i = 0; i < columns.size(); i++) {
-      ColumnSpec column = columns.get(i);
-      long present = totals.getLong(3 + i);
-      long bad = invalid.getOrDefault(column.name(), 0L);
-      coverage.add(
-          RowFactory.create(
-              contract.id(),
-              column.name(),
-              column.from(),
-              rows,
-              present,
-              rows == 0 ? null : (double) present / rows,
-              bad,
-              present + bad == 0 ? null : (double) present / (present + bad),
-              totals.getTimestamp(1),
-              totals.getString(2),
-              now));
+    for (Row totals : totals(lake, ingested)) {
+      String source = totals.getString(0);
+      long rows = totals.getLong(1);
+      for (Row column : totals.<Row>getList(4)) {
+        long present = column.getLong(2);
+        long bad = invalid.getOrDefault(source + "\n" + column.getString(0), 0L);
+        coverage.add(
+            RowFactory.create(
+                source,
+                column.getString(0),
+                column.getString(1),
+                rows,
+                present,
+                rows == 0 ? null : (double) present / rows,
+                bad,
+                present + bad == 0 ? null : (double) present / (present + bad),
+                totals.getTimestamp(2),
+                totals.getString(3),
+                now));
+      }
     }
     lake.replaceWhere(
         TABLE,
         lake.spark().createDataFrame(coverage, SCHEMA),
-        "source = '" + contract.id().replace("'", "''") + "'");
+        ingested.stream()
+            .map(c -> "'" + c.id().replace("'", "''") + "'")
+            .collect(Collectors.joining(", ", "source IN (", ")")));
+    return coverage.size();
+  }
+
+  /**
+   * Per source: {@code source, rows, last ingested at, last file, columns} where columns holds
+   * {@code (column, source column, present)} for every mapped column.
+   */
+  private static List<Row> totals(Lake lake, List<SourceContract> contracts) {
+    Dataset<Row> all = null;
+    for (SourceContract contract : contracts) {
+      List<Column> columns = new ArrayList<>();
+      for (ColumnSpec column : contract.columns()) {
+        if (!column.isConstant()) {
+          columns.add(
+              struct(
+                  lit(column.name()).as("column"),
+                  lit(column.from()).as("source_column"),
+                  count(col(column.name())).as("present")));
+        }
+      }
+      Dataset<Row> totals =
+          lake.read(IngestJob.bronzeTable(contract))
+              .agg(
+                  lit(contract.id()).as("source"),
+                  count(lit(1)).as("rows"),
+                  max("_ingested_at").as("last_ingested_at"),
+                  max("_file").as("last_file"),
+                  array(columns.toArray(Column[]::new)).as("columns"));
+      all = all == null ? totals : all.unionByName(totals);
+    }
+    return all.collectAsList();
+  }
+
+  /** Values that failed their parse or code-list check, by source and column ("source\ncolumn"). */
+  private static Map<String, Long> invalidValues(Lake lake, List<SourceContract> contracts) {
+    Map<String, Long> invalid = new HashMap<>();
+    if (!lake.exists(Quarantine.TABLE)) {
+      return invalid;
+    }
+    for (Row row :
+        lake.read(Quarantine.TABLE)
+            .filter(col("_source").isin(contracts.stream().map(SourceContract::id).toArray()))
+            .selectExpr("_source", "explode(failures) AS f")
+            .filter("f.rule LIKE 'parse:%' OR f.rule LIKE 'code_list:%'")
+            .groupBy("_source", "f.rule")
+            .count()
+            .collectAsList()) {
+      String rule = row.getString(1);
+      invalid.put(row.getString(0) + "\n" + rule.substring(rule.indexOf(':') + 1), row.getLong(2));
+    }
+    return invalid;
   }
 }

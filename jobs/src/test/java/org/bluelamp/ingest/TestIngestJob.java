@@ -126,6 +126,7 @@ class TestIngestJob {
   @Test
   void coverageCountsCompletenessAndValidityPerColumn() {
     job.run(pipelines.source("zone/appels"), MARCH, false);
+    SourceCoverage.update(lake, List.of(pipelines.source("zone/appels")));
     Map<String, Row> coverage =
         lake.read(SourceCoverage.TABLE).collectAsList().stream()
             .collect(Collectors.toMap(r -> r.<String>getAs("column"), r -> r));
@@ -170,13 +171,17 @@ class TestIngestJob {
                 MARCH,
                 false);
     assertThat(outcome.failures()).hasSize(1).allMatch(f -> f.startsWith("bronze.zone__agents"));
+    // The coverage job covers the source that was read.
     assertThat(outcome.results())
         .extracting(JobResult::target)
-        .containsExactly("bronze.zone__appels");
+        .containsExactly("bronze.zone__appels", SourceCoverage.TABLE.toString());
+    assertThat(lake.read(SourceCoverage.TABLE).select("source").distinct().collectAsList())
+        .extracting(r -> r.getString(0))
+        .containsExactly("zone__appels");
     List<Row> runs = lake.read(JobRuns.TABLE).orderBy("target").collectAsList();
     assertThat(runs)
         .extracting(r -> r.<String>getAs("status"))
-        .containsExactly("failed", "succeeded");
+        .containsExactly("failed", "succeeded", "succeeded");
     assertThat(runs.get(0).<String>getAs("error")).contains("[Agent]");
   }
 

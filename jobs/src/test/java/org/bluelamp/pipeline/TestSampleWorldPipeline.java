@@ -1,6 +1,7 @@
 package org.bluelamp.pipeline;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -125,6 +126,23 @@ class TestSampleWorldPipeline {
             .agg(sum("rows_read"), sum("rows_accepted"), sum("rows_quarantined"))
             .first();
     assertThat(logged.getLong(0)).isEqualTo(logged.getLong(1) + logged.getLong(2));
+  }
+
+  @Test
+  void coverageHoldsEverySourceWithItsBronzeRowCount() {
+    Map<String, Long> accepted = new HashMap<>();
+    for (Row row :
+        table("ops.source_coverage").groupBy("source").agg(max("accepted_rows")).collectAsList()) {
+      accepted.put(row.getString(0), row.getLong(1));
+    }
+    assertThat(accepted.keySet()).containsExactlyInAnyOrderElementsOf(sources().keySet());
+    sources()
+        .keySet()
+        .forEach(
+            source ->
+                assertThat(accepted.get(source))
+                    .as(source)
+                    .isEqualTo(table("bronze." + source).count()));
   }
 
   private static JobResult result(String target) {
