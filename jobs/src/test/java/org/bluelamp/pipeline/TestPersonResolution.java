@@ -18,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.bluelamp.Repository;
 import org.bluelamp.SharedSpark;
 import org.bluelamp.lake.TableName;
+import org.bluelamp.resolve.PersonLinkageSpec;
 import org.bluelamp.resolve.PersonResolution;
 import org.bluelamp.resolve.ResolutionReport;
 import org.bluelamp.synth.Truth;
@@ -250,13 +251,15 @@ class TestPersonResolution {
   @Test
   void everyLinkSaysWhy() {
     // A mention with no explanation of its own is one the others of its entity point to.
+    double threshold = PersonLinkageSpec.load(world.pipelines).matchProbability();
     Row row =
         SPARK
             .sql(
                 "SELECT count_if(linked_mention_id IS NOT NULL),"
                     + " count_if(linked_mention_id IS NOT NULL AND agreement IS NOT NULL),"
-                    + " count_if(match_weight IS NOT NULL AND match_probability < 0.99)"
-                    + " FROM person_link")
+                    + " count_if(match_weight IS NOT NULL AND match_probability < "
+                    + threshold
+                    + " - 1e-9) FROM person_link")
             .first();
     long unexplained =
         SPARK

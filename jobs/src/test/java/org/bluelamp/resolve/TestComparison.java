@@ -55,6 +55,20 @@ class TestComparison {
   }
 
   @Test
+  void theLatinNamesOfTwoArabicScriptNamesAreNotCountedAgain() {
+    Profile one = Profile.of(NAMES, "Mohammad", "Haddad", "محمد حداد", null, null, null);
+    Profile two = Profile.of(NAMES, "Mohammad", "Haddad", "محمد حداد", null, null, null);
+    Profile latin = Profile.of(NAMES, "Mohammad", "Haddad", null, null, null, null);
+    int[] both = Comparison.levels(one, two);
+    assertThat(both[Field.NAME_AR.ordinal()]).isEqualTo(2);
+    assertThat(both[Field.FORENAME.ordinal()]).isEqualTo(Comparison.MISSING);
+    assertThat(both[Field.SURNAME.ordinal()]).isEqualTo(Comparison.MISSING);
+    // One side in Latin letters only: its Latin names are the evidence, compared as such.
+    assertThat(level(one, latin, Field.FORENAME)).isEqualTo(3);
+    assertThat(level(one, latin, Field.SURNAME)).isEqualTo(3);
+  }
+
+  @Test
   void addressAndPhoneLevels() {
     Profile home = Profile.of(NAMES, "A", "B", null, null, "14 Green Lane", "+44 7700 900123");
     Profile again = Profile.of(NAMES, "A", "B", null, null, "14, GREEN LANE", "07700 900123");
