@@ -40,7 +40,8 @@ import org.bluelamp.serve.Users;
 /**
  * Runs the layers for a data interval: every selected source into bronze, the silver entities their
  * data reaches (for the forces involved), then the gold models. Each job is recorded in {@code
- * ops.job_runs}; a failing source is recorded and reported, and the other sources go on.
+ * ops.job_runs} (the rows written in groups, the last when the run ends); a failing source is
+ * recorded and reported, and the other sources go on.
  */
 public final class Runner {
   /** Which layers a run builds. */
@@ -129,60 +130,80 @@ public final class Runner {
     lake.registerAll();
     List<JobResult> results = new ArrayList<>();
     List<String> failures = new ArrayList<>();
-    if (layers.contains(Layer.BRONZE)) {
-      ingestAll(sources, interval, reprocess, results, failures);
-    }
-    if (layers.contains(Layer.SILVER)) {
-      SilverJob silver = new SilverJob(lake, pipelines, progress);
-      List<Force> forces =
-          sources.stream()
-              .map(SourceContract::force)
-              .distinct()
-              .sorted()
-              .map(pipelines::force)
-              .toList();
-      Set<String> reached = pipelines.reachedBy(sources);
-      List<EntitySpec> entities =
-          silver.buildOrder().stream()
-              .filter(e -> reached.contains(e.name()) || !lake.exists(SilverJob.table(e)))
-              .toList();
-      concurrently(
-          entities,
-          silver::dependencies,
-          entity ->
-              job(
-                  interval,
-                  "silver",
-                  SilverJob.table(entity).toString(),
-                  microBatch && silver.mergeable(entity)
-                      ? () -> silver.merge(entity, forces)
-                      : () -> silver.run(entity, forces)),
-          results,
-          failures);
-      DataQualityJob quality = new DataQualityJob(lake, pipelines, progress);
-      record(
-          interval,
-          "silver",
-          "silver.dq_issue",
-          () -> microBatch ? quality.run(forces, sources) : quality.run(forces),
-          results,
-          failures);
-    }
-    if (layers.contains(Layer.GOLD)) {
-      // Models of query usage read these even before anyone has queried or been added.
-      AuditLog.ensureTable(lake);
-      Users.ensureTable(lake);
-      List<GoldModel> all = GoldModels.discover(sqlRoot);
-      GoldModels gold = new GoldModels(lake, pipelines, all, progress);
-      List<GoldModel> selected = GoldModels.select(all, models);
-      concurrently(
-          selected,
-          model -> selected.stream().filter(m -> model.buildAfter().contains(m.name())).toList(),
-          model -> job(interval, "gold", "gold." + model.name(), () -> gold.build(model)),
-          results,
-          failures);
+    try {
+      if (layers.contains(Layer.BRONZE)) {
+        ingestAll(sources, interval, reprocess, results, failures);
+      }
+      if (layers.contains(Layer.SILVER)) {
+        conformAll(sources, interval, microBatch, results, failures);
+      }
+      if (layers.contains(Layer.GOLD)) {
+        buildModels(interval, models, results, failures);
+      }
+    } finally {
+      jobRuns.flush();
     }
     return new Outcome(results, failures);
+  }
+
+  /** The silver entities the sources' data reaches (and those never built), then data quality. */
+  private void conformAll(
+      List<SourceContract> sources,
+      Interval interval,
+      boolean microBatch,
+      List<JobResult> results,
+      List<String> failures) {
+    SilverJob silver = new SilverJob(lake, pipelines, progress);
+    List<Force> forces =
+        sources.stream()
+            .map(SourceContract::force)
+            .distinct()
+            .sorted()
+            .map(pipelines::force)
+            .toList();
+    Set<String> reached = pipelines.reachedBy(sources);
+    List<EntitySpec> entities =
+        silver.buildOrder().stream()
+            .filter(e -> reached.contains(e.name()) || !lake.exists(SilverJob.table(e)))
+            .toList();
+    concurrently(
+        entities,
+        silver::dependencies,
+        entity ->
+            job(
+                interval,
+                "silver",
+                SilverJob.table(entity).toString(),
+                microBatch && silver.mergeable(entity)
+                    ? () -> silver.merge(entity, forces)
+                    : () -> silver.run(entity, forces)),
+        results,
+        failures);
+    DataQualityJob quality = new DataQualityJob(lake, pipelines, progress);
+    record(
+        interval,
+        "silver",
+        "silver.dq_issue",
+        () -> microBatch ? quality.run(forces, sources) : quality.run(forces),
+        results,
+        failures);
+  }
+
+  /** The gold models ({@code models}; all when empty), each after those it builds after. */
+  private void buildModels(
+      Interval interval, List<String> models, List<JobResult> results, List<String> failures) {
+    // Models of query usage read these even before anyone has queried or been added.
+    AuditLog.ensureTable(lake);
+    Users.ensureTable(lake);
+    List<GoldModel> all = GoldModels.discover(sqlRoot);
+    GoldModels gold = new GoldModels(lake, pipelines, all, progress);
+    List<GoldModel> selected = GoldModels.select(all, models);
+    concurrently(
+        selected,
+        model -> selected.stream().filter(m -> model.buildAfter().contains(m.name())).toList(),
+        model -> job(interval, "gold", "gold." + model.name(), () -> gold.build(model)),
+        results,
+        failures);
   }
 
   /**

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.max;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,18 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** {@code ops.job_runs}: one row per job run, success or failure, appended and never rewritten. */
+/**
+ * {@code ops.job_runs}: one row per job run, success or failure, appended and never rewritten. A
+ * Delta commit costs about a second on one machine, as much as many a small job, so rows are
+ * appended in groups: a job's row waits until {@link #GROUP} has passed since the oldest row not
+ * yet written, or until the run calls {@link #flush()} at its end. A run killed outright loses at
+ * most that last group of rows; its jobs then look not done (stale), never done.
+ */
 public final class JobRuns {
   public static final TableName TABLE = new TableName("ops", "job_runs");
+
+  /** How long a finished job's row may wait to be written with others. */
+  static final Duration GROUP = Duration.ofSeconds(30);
 
   private static final StructType SCHEMA =
       new StructType()
@@ -43,10 +53,18 @@ public final class JobRuns {
 
   private final Lake lake;
   private final String runId;
+  private final Duration group;
+  private final List<Row> pending = new ArrayList<>();
+  private Instant oldestPending;
 
   public JobRuns(Lake lake, String runId) {
+    this(lake, runId, GROUP);
+  }
+
+  JobRuns(Lake lake, String runId, Duration group) {
     this.lake = requireNonNull(lake, "lake");
     this.runId = requireNonNull(runId, "runId");
+    this.group = requireNonNull(group, "group");
   }
 
   public String runId() {
@@ -87,7 +105,27 @@ public final class JobRuns {
             scala.collection.JavaConverters.mapAsScalaMap(result.ruleFailures()),
             status,
             error);
-    lake.append(TABLE, lake.spark().createDataFrame(List.of(row), SCHEMA).coalesce(1));
+    add(row, finished);
+  }
+
+  private synchronized void add(Row row, Instant finished) {
+    pending.add(row);
+    if (oldestPending == null) {
+      oldestPending = finished;
+    }
+    if (!finished.isBefore(oldestPending.plus(group))) {
+      flush();
+    }
+  }
+
+  /** Writes the rows still waiting, in one commit. */
+  public synchronized void flush() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    lake.append(TABLE, lake.spark().createDataFrame(List.copyOf(pending), SCHEMA).coalesce(1));
+    pending.clear();
+    oldestPending = null;
   }
 
   /** When each of these targets last succeeded (absent: never), from {@code ops.job_runs}. */
