@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.bluelamp.Errors;
+import org.bluelamp.contract.Pipelines;
 import org.bluelamp.resolve.ResolutionReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Option;
     description = {
       "Score gold.person_link and gold.vehicle_link against the identities the generator",
       "planted (world/truth): precision and recall on pairs of mentions per force, and the",
-      "error classes (mentions merged into another entity, mentions split off their own)."
+      "error classes (mentions merged into another entity, mentions split off their own). For",
+      "persons, the recall bound: the share of true pairs whose records' details can link them",
+      "(a phone; or the names with a date of birth or an address), not a name alone."
     })
 final class ResolutionCheck implements Callable<Integer> {
   @Option(names = "--out", description = "Also write the report (Markdown) to this file.")
@@ -29,6 +32,7 @@ final class ResolutionCheck implements Callable<Integer> {
   @Override
   public Integer call() {
     Workspace workspace = Workspace.fromEnvironment();
+    Pipelines pipelines = Pipelines.load(workspace.pipelines());
     StringBuilder report = new StringBuilder();
     for (ResolutionReport.Kind kind : ResolutionReport.Kind.values()) {
       report
@@ -38,7 +42,7 @@ final class ResolutionCheck implements Callable<Integer> {
           .append(
               ResolutionReport.markdown(
                   ResolutionReport.evaluate(
-                      workspace.lake(), workspace.world().resolve("truth"), kind)))
+                      workspace.lake(), pipelines, workspace.world().resolve("truth"), kind)))
           .append('\n');
     }
     Main.OUT.print(report);

@@ -14,12 +14,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.bluelamp.Errors;
+import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.TableName;
 
@@ -59,7 +61,10 @@ public final class ResolutionReport {
     }
   }
 
-  /** One force's scores. */
+  /**
+   * One force's scores; {@code reachablePairs}, for persons, the true pairs the records' details
+   * can support ({@link Evidence}; null for vehicles).
+   */
   public record Score(
       String force,
       long mentions,
@@ -67,13 +72,19 @@ public final class ResolutionReport {
       long entities,
       long truePairs,
       long predictedPairs,
-      long correctPairs) {
+      long correctPairs,
+      Long reachablePairs) {
     public double precision() {
       return predictedPairs == 0 ? 1 : (double) correctPairs / predictedPairs;
     }
 
     public double recall() {
       return truePairs == 0 ? 1 : (double) correctPairs / truePairs;
+    }
+
+    /** The highest recall the records' details allow without linking on names alone. */
+    public double recallBound() {
+      return truePairs == 0 ? 1 : (double) reachablePairs / truePairs;
     }
   }
 
@@ -89,7 +100,7 @@ public final class ResolutionReport {
 
   private ResolutionReport() {}
 
-  public static Result evaluate(Lake lake, Path truthDir, Kind kind) {
+  public static Result evaluate(Lake lake, Pipelines pipelines, Path truthDir, Kind kind) {
     if (!lake.exists(kind.table)) {
       throw Errors.usage(
           kind.table + " is not in the lake at " + lake.root(),
@@ -109,10 +120,10 @@ public final class ResolutionReport {
             .csv(truthDir.resolve("*-identities.csv").toString())
             .select(col("source").as("_source"), col("key").as("record_id"), col("identity"))
             .filter(kind.identities());
+    Dataset<Row> scored =
+        lake.read(kind.table).filter(kind.scored).join(truth, seq(List.of("_source", "record_id")));
     Dataset<Row> mentions =
-        lake.read(kind.table)
-            .filter(kind.scored)
-            .join(truth, seq(List.of("_source", "record_id")))
+        scored
             .select(
                 col("force_id"), col(kind.entityId).as("entity_id"), col("identity"), col("entity"))
             .persist();
@@ -125,6 +136,8 @@ public final class ResolutionReport {
                 countDistinct("identity").as("identities"),
                 countDistinct("entity_id").as("entities"),
                 sum(pairs(col("count"))).as("correct"));
+    Map<String, Long> reachable =
+        kind.personIdentities ? Evidence.reachable(lake, pipelines, scored) : Map.of();
     Dataset<Row> predicted = pairsPerForce(mentions, "entity_id", "predicted");
     Dataset<Row> expected = pairsPerForce(mentions, "identity", "expected");
     List<Score> scores = new ArrayList<>();
@@ -142,7 +155,10 @@ public final class ResolutionReport {
               row.<Long>getAs("entities"),
               ((Number) row.getAs("expected")).longValue(),
               ((Number) row.getAs("predicted")).longValue(),
-              ((Number) row.getAs("correct")).longValue()));
+              ((Number) row.getAs("correct")).longValue(),
+              kind.personIdentities
+                  ? reachable.getOrDefault(row.<String>getAs("force_id"), 0L)
+                  : null));
     }
     List<ErrorClass> errors = new ArrayList<>();
     errors.addAll(errors(mentions, "merged", "entity_id", "identity"));
@@ -200,12 +216,13 @@ public final class ResolutionReport {
   public static String markdown(Result result) {
     StringBuilder out = new StringBuilder();
     out.append("| force | mentions | identities | entities | true pairs | predicted | correct |")
-        .append(" precision | recall |\n|---|---|---|---|---|---|---|---|---|\n");
+        .append(" precision | recall | reachable pairs | recall bound |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Score s : result.scores()) {
       out.append(
           String.format(
               Locale.ROOT,
-              "| %s | %,d | %,d | %,d | %,d | %,d | %,d | %.4f%% | %.4f%% |%n",
+              "| %s | %,d | %,d | %,d | %,d | %,d | %,d | %.4f%% | %.4f%% | %s | %s |%n",
               s.force(),
               s.mentions(),
               s.identities(),
@@ -214,7 +231,13 @@ public final class ResolutionReport {
               s.predictedPairs(),
               s.correctPairs(),
               100 * s.precision(),
-              100 * s.recall()));
+              100 * s.recall(),
+              s.reachablePairs() == null
+                  ? "-"
+                  : String.format(Locale.ROOT, "%,d", s.reachablePairs()),
+              s.reachablePairs() == null
+                  ? "-"
+                  : String.format(Locale.ROOT, "%.4f%%", 100 * s.recallBound())));
     }
     out.append(
         "\n| force | error | mentions in | mentions | pairs (about) |\n|---|---|---|---|---|\n");

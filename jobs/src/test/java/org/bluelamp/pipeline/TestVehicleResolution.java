@@ -37,7 +37,10 @@ class TestVehicleResolution {
   void mentionsOfOnePlantedVehicleAreOneVehicleAndNoOther() {
     ResolutionReport.Result result =
         ResolutionReport.evaluate(
-            world.lake, world.dir.resolve("truth"), ResolutionReport.Kind.VEHICLES);
+            world.lake,
+            world.pipelines,
+            world.dir.resolve("truth"),
+            ResolutionReport.Kind.VEHICLES);
     System.out.print(ResolutionReport.markdown(result));
     assertThat(result.scores())
         .extracting(ResolutionReport.Score::force)

@@ -1,0 +1,82 @@
+package org.bluelamp.resolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The evidence bound of the resolution check, on one person's records worked by hand: which pairs
+ * their details can link, whatever a model would weigh.
+ */
+class TestEvidence {
+  private static final Names NAMES = new Names(Map.of("jack", "john"));
+
+  private static Profile record(
+      String forename, String surname, String dob, String address, String phone) {
+    return Profile.of(
+        NAMES, forename, surname, null, dob == null ? null : LocalDate.parse(dob), address, phone);
+  }
+
+  private static Profile arabic(String name, String dob, String address) {
+    return Profile.of(
+        NAMES, null, null, name, dob == null ? null : LocalDate.parse(dob), address, null);
+  }
+
+  @Test
+  void namesConvinceOnlyWithADateOfBirthOrAnAddressAndAPhoneOnItsOwn() {
+    Profile stop = record("John", "Smith", "1980-03-07", null, null);
+    assertThat(Evidence.convincing(stop, record("Jack", "SMYTH", "1980-07-03", null, null)))
+        .as("nickname, phonetic surname, day and month swapped")
+        .isTrue();
+    assertThat(Evidence.convincing(stop, record("John", "Smith", "1980-11-30", null, null)))
+        .as("same name, same year only")
+        .isFalse();
+    assertThat(Evidence.convincing(stop, record("John", "Smith", null, "12 High St", null)))
+        .as("a name alone")
+        .isFalse();
+    assertThat(
+            Evidence.convincing(
+                record("John", "Smith", null, "12 High St", null),
+                record("John", "Smyth", null, "12 HIGH ST", null)))
+        .as("names and the same address")
+        .isTrue();
+    assertThat(
+            Evidence.convincing(
+                record(null, null, null, null, "07700 900123"),
+                record("Mary", "Jones", null, null, "+44 7700 900123")))
+        .as("the same phone number")
+        .isTrue();
+    assertThat(
+            Evidence.convincing(
+                arabic("محمد خليل", null, "Rue Hamra 4"), arabic("محمد خليل", null, "Rue Hamra 4")))
+        .as("the Arabic-script name and the same address")
+        .isTrue();
+    assertThat(
+            Evidence.convincing(
+                arabic("محمد خليل", "1990-01-02", null), arabic("محمد خليل", "1991-01-02", null)))
+        .as("the Arabic-script name, born in another year")
+        .isFalse();
+  }
+
+  @Test
+  void pairsAreReachableThroughChainsOfConvincingDetailsAndRecordedAs() {
+    List<String> ids = List.of("stop", "nominal", "keeper", "arrest", "call", "keeper2");
+    List<String> sameAs = Arrays.asList(null, null, null, "nominal", null, null);
+    List<Profile> profiles =
+        List.of(
+            record("John", "Smith", "1980-03-07", null, null),
+            record("Jack", "SMITH", "1980-07-03", "12 High St", null),
+            record("John", "Smith", null, "12 High St", null),
+            record(null, null, null, null, null),
+            record(null, null, null, null, "07700 900123"),
+            record("John", "Smith", null, "3 Low Rd", null));
+    // stop-nominal (names, swapped date), nominal-keeper (names, address), arrest as nominal: one
+    // group of 4 (6 pairs); the call's number is on no other record; the second keeper shares only
+    // the name.
+    assertThat(Evidence.reachablePairs(ids, sameAs, profiles)).isEqualTo(6);
+  }
+}
