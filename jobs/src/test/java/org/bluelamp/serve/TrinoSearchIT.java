@@ -165,7 +165,7 @@ class TrinoSearchIT {
         .extracting(PersonSearch.Hit::personId)
         .contains(plantedPersonId);
     assertThat(findPerson(ServedWorld.ANALYST, Kind.NAME, "Mohammed Hussain")).isEmpty();
-    ServedWorld.awaitRecorded(ServedWorld.OFFICER, "gold.person_search s JOIN", 2);
+    ServedWorld.awaitRecorded(ServedWorld.OFFICER, "gold.person_search WHERE", 2);
   }
 
   private static List<PersonSearch.Hit> findPerson(String user, Kind kind, String typed)
