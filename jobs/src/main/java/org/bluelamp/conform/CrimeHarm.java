@@ -1,14 +1,21 @@
 package org.bluelamp.conform;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.bluelamp.Errors;
 
 /**
  * A crime-harm index in the manner of the Cambridge Crime Harm Index (Sherman, Neyroud and Neyroud
@@ -25,21 +32,30 @@ public final class CrimeHarm {
         .select(col("code"), col("harm_days").cast("double"));
   }
 
-  /** Adds {@code harm_days} from the columns {@code iccs_level1..4} ({@link Iccs#classify}). */
+  /**
+   * Adds {@code harm_days} from the columns {@code iccs_level1..4} ({@link Iccs#classify}): the
+   * weights (a few dozen codes) are read once and looked up in a map, not joined four times.
+   */
   public static Dataset<Row> weigh(Dataset<Row> crimes, Dataset<Row> weights) {
-    Dataset<Row> out = crimes;
+    List<Column> entries = new ArrayList<>();
+    Set<String> codes = new HashSet<>();
+    for (Row row : weights.collectAsList()) {
+      if (!codes.add(row.getString(0))) {
+        throw Errors.usage(
+            "the crime-harm weights list the code " + row.getString(0) + " twice",
+            "keep one line per code in pipelines/code_lists/crime_harm.csv");
+      }
+      entries.add(lit(row.getString(0)));
+      entries.add(lit(row.isNullAt(1) ? null : row.getDouble(1)).cast("double"));
+    }
+    if (entries.isEmpty()) {
+      return crimes.withColumn("harm_days", lit(null).cast("double"));
+    }
+    Column byCode = map(entries.toArray(Column[]::new));
     Column[] mostSpecificFirst = new Column[4];
     for (int level = 4; level >= 1; level--) {
-      String code = "_harm_code_" + level;
-      String days = "_harm_days_" + level;
-      Dataset<Row> atLevel =
-          broadcast(weights.select(col("code").as(code), col("harm_days").as(days)));
-      out =
-          out.join(atLevel, out.col("iccs_level" + level).equalTo(atLevel.col(code)), "left")
-              .drop(code);
-      mostSpecificFirst[4 - level] = col(days);
+      mostSpecificFirst[4 - level] = element_at(byCode, col("iccs_level" + level));
     }
-    return out.withColumn("harm_days", coalesce(mostSpecificFirst))
-        .drop("_harm_days_1", "_harm_days_2", "_harm_days_3", "_harm_days_4");
+    return crimes.withColumn("harm_days", coalesce(mostSpecificFirst));
   }
 }

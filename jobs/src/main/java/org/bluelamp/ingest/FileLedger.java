@@ -38,8 +38,9 @@ public final class FileLedger {
    * ingested in exactly this version (name, size and modification time).
    */
   static Pending pending(Lake lake, String source, List<LandingFile> files, boolean reprocess) {
-    if (reprocess || !lake.exists(TABLE)) {
-      return new Pending(files, reprocess && lake.exists(TABLE));
+    boolean kept = lake.exists(TABLE);
+    if (reprocess || !kept) {
+      return new Pending(files, kept);
     }
     Set<String> seen = new HashSet<>();
     Set<String> names = new HashSet<>();

@@ -99,29 +99,31 @@ public final class SourceCoverage {
    * {@code (column, source column, present)} for every mapped column.
    */
   private static List<Row> totals(Lake lake, List<SourceContract> contracts) {
-    Dataset<Row> all = null;
-    for (SourceContract contract : contracts) {
-      List<Column> columns = new ArrayList<>();
-      for (ColumnSpec column : contract.columns()) {
-        if (!column.isConstant()) {
-          columns.add(
-              struct(
-                  lit(column.name()).as("column"),
-                  lit(column.from()).as("source_column"),
-                  count(col(column.name())).as("present")));
-        }
+    return contracts.stream()
+        .map(contract -> totals(lake, contract))
+        .reduce(Dataset::unionByName)
+        .orElseThrow()
+        .collectAsList();
+  }
+
+  private static Dataset<Row> totals(Lake lake, SourceContract contract) {
+    List<Column> columns = new ArrayList<>();
+    for (ColumnSpec column : contract.columns()) {
+      if (!column.isConstant()) {
+        columns.add(
+            struct(
+                lit(column.name()).as("column"),
+                lit(column.from()).as("source_column"),
+                count(col(column.name())).as("present")));
       }
-      Dataset<Row> totals =
-          lake.read(IngestJob.bronzeTable(contract))
-              .agg(
-                  lit(contract.id()).as("source"),
-                  count(lit(1)).as("rows"),
-                  max("_ingested_at").as("last_ingested_at"),
-                  max("_file").as("last_file"),
-                  array(columns.toArray(Column[]::new)).as("columns"));
-      all = all == null ? totals : all.unionByName(totals);
     }
-    return all.collectAsList();
+    return lake.read(IngestJob.bronzeTable(contract))
+        .agg(
+            lit(contract.id()).as("source"),
+            count(lit(1)).as("rows"),
+            max("_ingested_at").as("last_ingested_at"),
+            max("_file").as("last_file"),
+            array(columns.toArray(Column[]::new)).as("columns"));
   }
 
   /** Values that failed their parse or code-list check, by source and column ("source\ncolumn"). */

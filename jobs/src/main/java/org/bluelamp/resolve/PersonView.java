@@ -103,17 +103,19 @@ public final class PersonView {
             .groupBy(columns(PERSON))
             .agg(
                 aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
+    Dataset<Row> crimes =
+        lake.read(CRIME).select("force_id", "crime_id", "harm_days", "outcome_code");
     return persons
         .join(mostFrequent(mentions, List.of("forename", "surname")), seq(PERSON), "left")
         .join(mostFrequent(mentions, List.of("dob")), seq(PERSON), "left")
         .join(addresses(mentions), seq(PERSON), "left")
         .join(associates(mentions), seq(PERSON), "left")
         .withColumn("associates", expr("coalesce(associates, array())"))
-        .join(harm(lake, mentions), seq(PERSON), "left")
+        .join(harm(crimes, mentions), seq(PERSON), "left")
         .withColumn("harm_caused", expr("coalesce(harm_caused, 0D)"))
         .withColumn("harm_suffered", expr("coalesce(harm_suffered, 0D)"))
         .withColumn("harm_timeline", expr("coalesce(harm_timeline, array())"))
-        .join(wanted(lake, mentions), seq(PERSON), "left")
+        .join(wanted(lake, crimes, mentions), seq(PERSON), "left")
         .withColumn("wanted", expr("coalesce(wanted, false)"))
         .join(missing(lake, mentions), seq(PERSON), "left")
         .withColumn("missing", expr("coalesce(missing, false)"));
@@ -124,7 +126,7 @@ public final class PersonView {
    * offender in ({@code harm_caused}) and victim of ({@code harm_suffered}), and both by month of
    * the crime's recording ({@code harm_timeline}, newest first, months with harm only).
    */
-  private static Dataset<Row> harm(Lake lake, Dataset<Row> mentions) {
+  private static Dataset<Row> harm(Dataset<Row> crimes, Dataset<Row> mentions) {
     Dataset<Row> involved =
         mentions
             .filter(col("event_type").equalTo("crime").and(col("role").isin("offender", "victim")))
@@ -136,7 +138,7 @@ public final class PersonView {
                 date_format(col("event_at"), "yyyy-MM").as("month"))
             .distinct()
             .join(
-                lake.read(CRIME).select("force_id", "crime_id", "harm_days"),
+                crimes.select("force_id", "crime_id", "harm_days"),
                 seq(List.of("force_id", "crime_id")));
     Column caused = sum(when(col("role").equalTo("offender"), col("harm_days")).otherwise(0D));
     Column suffered = sum(when(col("role").equalTo("victim"), col("harm_days")).otherwise(0D));
@@ -163,7 +165,7 @@ public final class PersonView {
    * arrested: outstanding named suspects, as {@code wanted = true}. (A warrants or PNC "wanted"
    * feed, once a force integrates one, is the better source.)
    */
-  private static Dataset<Row> wanted(Lake lake, Dataset<Row> mentions) {
+  private static Dataset<Row> wanted(Lake lake, Dataset<Row> crimes, Dataset<Row> mentions) {
     List<String> crime = List.of("force_id", "crime_id");
     List<String> personCrime = new ArrayList<>(PERSON);
     personCrime.add("crime_id");
@@ -171,9 +173,7 @@ public final class PersonView {
         mentions
             .filter(col("event_type").equalTo("crime").and(col("role").equalTo("offender")))
             .select(col("force_id"), col("person_id"), col("event_id").as("crime_id"))
-            .join(
-                lake.read(CRIME).filter(col("outcome_code").isNull()).select(columns(crime)),
-                seq(crime));
+            .join(crimes.filter(col("outcome_code").isNull()).select(columns(crime)), seq(crime));
     if (lake.exists(ARREST)) { // a force may record no arrests
       Dataset<Row> arrested =
           mentions
