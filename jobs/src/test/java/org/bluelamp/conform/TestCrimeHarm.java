@@ -1,6 +1,7 @@
 package org.bluelamp.conform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -41,19 +42,20 @@ class TestCrimeHarm {
     return harm;
   }
 
-  @Test
-  void theMostSpecificListedLevelWins() {
+  private static Dataset<Row> weights(Row... rows) {
     StructType schema =
         new StructType().add("code", DataTypes.StringType).add("harm_days", DataTypes.DoubleType);
+    return SharedSpark.session().createDataFrame(List.of(rows), schema);
+  }
+
+  @Test
+  void theMostSpecificListedLevelWins() {
     Dataset<Row> weights =
-        SharedSpark.session()
-            .createDataFrame(
-                List.of(
-                    RowFactory.create("05", 1.0),
-                    RowFactory.create("0501", 20.0),
-                    RowFactory.create("05012", 60.0),
-                    RowFactory.create("050221", 10.0)),
-                schema);
+        weights(
+            RowFactory.create("05", 1.0),
+            RowFactory.create("0501", 20.0),
+            RowFactory.create("05012", 60.0),
+            RowFactory.create("050221", 10.0));
     Map<String, Double> harm =
         weigh(weights, "05012", "05011", "050221", "050222", "0504", "0801", "99999");
     assertThat(harm.get("05012")).isEqualTo(60.0); // its group is listed
@@ -62,6 +64,15 @@ class TestCrimeHarm {
     assertThat(harm.get("050222")).isEqualTo(1.0); // only its section is listed
     assertThat(harm.get("0504")).isEqualTo(1.0);
     assertThat(harm).containsEntry("0801", null).containsEntry("99999", null);
+  }
+
+  @Test
+  void aCodeListedTwiceIsAnErrorNotAGuess() {
+    Dataset<Row> weights =
+        weights(RowFactory.create("0501", 20.0), RowFactory.create("0501", 30.0));
+    assertThatThrownBy(() -> weigh(weights, "05012"))
+        .hasMessageContaining("the code 0501 twice")
+        .hasMessageContaining("crime_harm.csv");
   }
 
   @Test
