@@ -19,8 +19,19 @@ DATABASE = "bluelamp_bench"
 HERE = pathlib.Path(__file__).parent
 
 
-def timed(command, env=None):
-    """Runs command under GNU time; returns (stdout, peak resident MB, wall seconds)."""
+# Above this many points a single-process peer runs with its address space capped at the
+# machine's memory, so that running out of it is an answer (recorded), not a swapping machine.
+CAPPED_ABOVE = 10_000_000
+
+
+def machine_memory_bytes():
+    with open("/proc/meminfo") as meminfo:
+        kb = next(int(line.split()[1]) for line in meminfo if line.startswith("MemTotal:"))
+    return kb * 1024
+
+
+def run_timed(command, env=None):
+    """Runs command under GNU time; returns (completed process, peak resident MB, wall seconds)."""
     started = time.perf_counter()
     out = subprocess.run(
         ["/usr/bin/time", "-f", "PEAK_KB %M", *command],
@@ -30,12 +41,42 @@ def timed(command, env=None):
         check=False,
     )
     wall = time.perf_counter() - started
+    peak = [line for line in out.stderr.splitlines() if line.startswith("PEAK_KB ")][-1]
+    return out, round(int(peak.split()[1]) / 1024), wall
+
+
+def timed(command, env=None):
+    """As run_timed, failing the benchmark when the command fails; returns (stdout, MB, s)."""
+    out, peak, wall = run_timed(command, env)
     if out.returncode != 0:
         raise SystemExit(
             f"{' '.join(command)} failed:\n{out.stdout[-3000:]}\n{out.stderr[-3000:]}"
         )
-    peak = [line for line in out.stderr.splitlines() if line.startswith("PEAK_KB ")][-1]
-    return out.stdout, round(int(peak.split()[1]) / 1024), wall
+    return out.stdout, peak, wall
+
+
+def peer(python, tool, folder, points):
+    """A Python peer's result; above CAPPED_ABOVE points, its failure within the machine's memory."""
+    command = [python, str(HERE / "peers.py"), tool, str(folder)]
+    if points <= CAPPED_ABOVE:
+        out, peak, wall = timed(command)
+        return {**json_line(out), "peak_mb": peak, "wall_seconds": wall}
+    cap = machine_memory_bytes()
+    out, peak, wall = run_timed(["prlimit", f"--as={cap}", *command])
+    if out.returncode == 0:
+        return {**json_line(out.stdout), "peak_mb": peak, "wall_seconds": wall}
+    error = [
+        line
+        for line in out.stderr.splitlines()
+        if line.strip() and not line.startswith(("PEAK_KB ", "Command exited"))
+    ]
+    return {
+        "tool": tool,
+        "task": {"geopandas": "join", "numpy": "grid_gi_star"}[tool],
+        "failed": f"{error[-1] if error else 'failed'} (capped at {cap / 2**30:.1f} GiB)",
+        "peak_mb": peak,
+        "seconds": wall,
+    }
 
 
 def json_line(stdout):
@@ -129,8 +170,7 @@ def main():
             )
             runs.append({**json_line(out), "peak_mb": peak, "wall_seconds": wall})
         for tool in ["geopandas", "numpy"]:
-            out, peak, wall = timed([python, str(HERE / "peers.py"), tool, str(folder)])
-            runs.append({**json_line(out), "peak_mb": peak, "wall_seconds": wall})
+            runs.append(peer(python, tool, folder, n))
         if n <= 10_000_000:
             runs.append(postgis(folder))
         for run in runs:
@@ -156,16 +196,23 @@ def table(results):
             and r["task"] == run["task"]
             and r["points"] == run["points"]
         )
-        answer = (
-            f"{run['pairs']:,} pairs"
-            if run["task"] == "join"
-            else f"{run['hot99']} hot cells at 99%, max z {run['max_z']}"
-        )
+        if "failed" in run:
+            answer = f"FAILED after {run['seconds']:.0f} s: {run['failed']}"
+        elif run["task"] == "join":
+            answer = f"{run['pairs']:,} pairs"
+        else:
+            answer = f"{run['hot99']} hot cells at 99%, max z {run['max_z']}"
         agrees = all(
             run.get(k) == sedona.get(k)
             for k in ["pairs", "weighted", "hot99", "cold99"]
             if k in run
         )
+        if "failed" in run:
+            lines.append(
+                f"| {run['points']:,} | {run['task']} | {run['tool']} | - | {run['peak_mb']}"
+                f" | {answer} | - |"
+            )
+            continue
         lines.append(
             f"| {run['points']:,} | {run['task']} | {run['tool']} | {run['seconds']:.1f}"
             + (f" (+{run['load_seconds']:.0f} load)" if "load_seconds" in run else "")

@@ -10,7 +10,9 @@
 # venv with geopandas, pyarrow and scipy from the wheels on disk (BLUELAMP_BENCH_WHEELS, default
 # /opt/pypi/files), and PostGIS from Debian's packages (postgresql-15-postgis-3; needs root).
 # Sedona runs with whole-stage code generation on (a batch of millions, unlike the pipelines'
-# small local batches) and BLUELAMP_BENCH_HEAP of heap (default 8g). Results: bench/README.md.
+# small local batches) and BLUELAMP_BENCH_HEAP of heap (default 8g). Above 10M points PostGIS is
+# left out and the Python peers run with their address space capped at the machine's memory: a
+# peer that cannot fit is recorded as failed. Results: bench/README.md.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
