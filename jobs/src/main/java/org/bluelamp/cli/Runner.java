@@ -12,11 +12,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.bluelamp.Progress;
 import org.bluelamp.conform.SilverJob;
 import org.bluelamp.contract.EntitySpec;
@@ -266,7 +266,7 @@ public final class Runner {
       List<JobResult> results,
       List<String> failures) {
     IngestJob ingest = new IngestJob(lake, pipelines, landing, progress, connections);
-    List<JobResult> ingested = new ArrayList<>();
+    Set<SourceContract> read = ConcurrentHashMap.newKeySet();
     concurrently(
         sources,
         source -> List.of(),
@@ -275,17 +275,16 @@ public final class Runner {
                 interval,
                 "ingest",
                 IngestJob.bronzeTable(source).toString(),
-                () -> ingest.run(source, interval, reprocess)),
-        ingested,
+                () -> {
+                  JobResult result = ingest.run(source, interval, reprocess);
+                  if (result.rowsRead() > 0) {
+                    read.add(source);
+                  }
+                  return result;
+                }),
+        results,
         failures);
-    results.addAll(ingested);
-    Set<String> read =
-        ingested.stream()
-            .filter(r -> r.rowsRead() > 0)
-            .map(JobResult::target)
-            .collect(Collectors.toSet());
-    List<SourceContract> covered =
-        sources.stream().filter(s -> read.contains(IngestJob.bronzeTable(s).toString())).toList();
+    List<SourceContract> covered = sources.stream().filter(read::contains).toList();
     if (!covered.isEmpty()) {
       String target = SourceCoverage.TABLE.toString();
       record(

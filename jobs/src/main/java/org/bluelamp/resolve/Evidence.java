@@ -1,6 +1,7 @@
 package org.bluelamp.resolve;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +29,10 @@ import org.bluelamp.lake.Lake;
  * their share of the true pairs.
  */
 final class Evidence {
+  /** The columns before the profile's in the rows grouped per identity. */
+  private static final List<String> KEYS =
+      List.of("force_id", "identity", "mention_id", "same_as_mention_id");
+
   private static final StructType REACHABLE =
       new StructType()
           .add("force_id", DataTypes.StringType, false)
@@ -106,9 +111,8 @@ final class Evidence {
         scored
             .select("mention_id", "force_id", "identity")
             .join(details, "mention_id")
-            .select(
-                Linkage.profileColumns("force_id", "identity", "mention_id", "same_as_mention_id"));
-    int first = 4;
+            .select(Linkage.profileColumns(KEYS.toArray(String[]::new)));
+    int first = KEYS.size();
     Map<String, Long> perForce = new HashMap<>();
     for (Row row :
         grouped
@@ -137,7 +141,7 @@ final class Evidence {
                     },
                 Encoders.row(REACHABLE))
             .groupBy("force_id")
-            .agg(org.apache.spark.sql.functions.sum(col("reachable")))
+            .agg(sum(col("reachable")))
             .collectAsList()) {
       perForce.put(row.getString(0), row.getLong(1));
     }
