@@ -4,18 +4,13 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.map;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.bluelamp.Errors;
 
 /**
  * A crime-harm index in the manner of the Cambridge Crime Harm Index (Sherman, Neyroud and Neyroud
@@ -37,24 +32,13 @@ public final class CrimeHarm {
    * weights (a few dozen codes) are read once and looked up in a map, not joined four times.
    */
   public static Dataset<Row> weigh(Dataset<Row> crimes, Dataset<Row> weights) {
-    List<Column> entries = new ArrayList<>();
-    Set<String> codes = new HashSet<>();
-    for (Row row : weights.collectAsList()) {
-      if (!codes.add(row.getString(0))) {
-        throw Errors.usage(
-            "the crime-harm weights list the code " + row.getString(0) + " twice",
-            "keep one line per code in pipelines/code_lists/crime_harm.csv");
-      }
-      entries.add(lit(row.getString(0)));
-      entries.add(lit(row.isNullAt(1) ? null : row.getDouble(1)).cast("double"));
-    }
-    if (entries.isEmpty()) {
+    Optional<Column> byCode = Iccs.byCode(weights, "crime_harm.csv");
+    if (byCode.isEmpty()) {
       return crimes.withColumn("harm_days", lit(null).cast("double"));
     }
-    Column byCode = map(entries.toArray(Column[]::new));
     Column[] mostSpecificFirst = new Column[4];
     for (int level = 4; level >= 1; level--) {
-      mostSpecificFirst[4 - level] = element_at(byCode, col("iccs_level" + level));
+      mostSpecificFirst[4 - level] = element_at(byCode.get(), col("iccs_level" + level));
     }
     return crimes.withColumn("harm_days", coalesce(mostSpecificFirst));
   }

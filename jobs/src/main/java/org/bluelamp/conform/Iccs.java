@@ -1,18 +1,27 @@
 package org.bluelamp.conform;
 
-import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.map_contains_key;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
 import org.bluelamp.Errors;
 
 /**
@@ -46,16 +55,14 @@ public final class Iccs {
 
   /**
    * Adds {@code iccs_mapped} and, for each level, {@code iccs_levelN} and {@code
-   * iccs_levelN_label}, from the column {@code iccs_code}.
+   * iccs_levelN_label}, from the column {@code iccs_code}. The hierarchy (a few dozen codes) is
+   * read once and looked up in a map, not joined once per level.
    */
   public static Dataset<Row> classify(Dataset<Row> data, Dataset<Row> hierarchy) {
-    Dataset<Row> labels = broadcast(hierarchy);
-    Dataset<Row> known =
-        broadcast(hierarchy.select(col("code").as("_iccs_known"), lit(true).as("iccs_mapped")));
+    Column labels = byCode(hierarchy, "iccs.csv").orElse(lit(null).cast("map<string,string>"));
     Dataset<Row> out =
-        data.join(known, data.col("iccs_code").equalTo(known.col("_iccs_known")), "left")
-            .drop("_iccs_known")
-            .withColumn("iccs_mapped", col("iccs_mapped").isNotNull());
+        data.withColumn(
+            "iccs_mapped", coalesce(map_contains_key(labels, col("iccs_code")), lit(false)));
     for (int level = 1; level <= LENGTHS.length; level++) {
       String name = "iccs_level" + level;
       int length = LENGTHS[level - 1];
@@ -63,13 +70,28 @@ public final class Iccs {
           when(
               col("iccs_mapped").and(length(col("iccs_code")).geq(length)),
               substring(col("iccs_code"), 1, length));
-      out = out.withColumn(name, prefix);
-      Dataset<Row> levelLabels =
-          labels.select(col("code").as("_code_" + level), col("label").as(name + "_label"));
-      out =
-          out.join(levelLabels, out.col(name).equalTo(levelLabels.col("_code_" + level)), "left")
-              .drop("_code_" + level);
+      out = out.withColumn(name, prefix).withColumn(name + "_label", element_at(labels, col(name)));
     }
     return out;
+  }
+
+  /**
+   * A code list's first column (the code) mapped to its second, as a map column to look codes up
+   * in; empty when the list is. A code listed twice is an error naming {@code file}.
+   */
+  static Optional<Column> byCode(Dataset<Row> list, String file) {
+    DataType valueType = list.schema().fields()[1].dataType();
+    List<Column> entries = new ArrayList<>();
+    Set<String> codes = new HashSet<>();
+    for (Row row : list.collectAsList()) {
+      if (!codes.add(row.getString(0))) {
+        throw Errors.usage(
+            "pipelines/code_lists/" + file + " lists the code " + row.getString(0) + " twice",
+            "keep one line per code in pipelines/code_lists/" + file);
+      }
+      entries.add(lit(row.getString(0)));
+      entries.add(lit(row.get(1)).cast(valueType));
+    }
+    return entries.isEmpty() ? Optional.empty() : Optional.of(map(entries.toArray(Column[]::new)));
   }
 }
