@@ -51,7 +51,10 @@ final class Profiles {
 
   private Profiles() {}
 
-  /** The nickname table {@code pipelines/resolve/nicknames.csv} ({@code nickname,formal}). */
+  /**
+   * The name-variant table {@code pipelines/resolve/nicknames.csv} ({@code nickname,formal}):
+   * nicknames and other spellings of a forename, each to one formal form.
+   */
   static Names names(Pipelines pipelines) {
     Path file = pipelines.root().resolve("resolve").resolve("nicknames.csv");
     Map<String, String> nicknames = new HashMap<>();

@@ -523,12 +523,11 @@ final class ForceWorld {
     }
     add(s, "incident", incident);
     Identity caller = people.pick(random, "calls");
-    add(
-        s,
-        "call",
+    String callId = next("call", "CALL", day);
+    Map<String, Object> call =
         rec(
             "call_id",
-            next("call", "CALL", day),
+            callId,
             "received_at",
             received.minusSeconds(20 + random.nextInt(60)),
             "answered_at",
@@ -540,10 +539,30 @@ final class ForceWorld {
             "incident_id",
             incidentId,
             SourceWriter.IDENTITY,
-            caller.id()));
+            caller.id());
+    call.putAll(callerDetails(caller, callId));
+    add(s, "call", call);
     if (random.nextDouble() < profile.crimeShare()) {
       crime(day, incident, xy, received, s);
     }
+  }
+
+  /**
+   * What the call handler types about the caller: the name as heard (spelt as {@link People#record}
+   * spells it) unless the caller will not give it (1 call in 10), and the caller's home address
+   * when they give it (6 in 10; the others call from elsewhere or decline). Drawn from the call's
+   * id, so the rest of the world stays as it was.
+   */
+  private Map<String, Object> callerDetails(Identity caller, String callId) {
+    SplittableRandom handler = new SplittableRandom(callId.hashCode());
+    Map<String, Object> heard = people.record(caller, handler);
+    boolean named = handler.nextDouble() < 0.9;
+    boolean atHome = handler.nextDouble() < 0.6;
+    Map<String, Object> details = new HashMap<>();
+    details.put("caller_forename", named ? heard.get("forename") : null);
+    details.put("caller_surname", named ? heard.get("surname") : null);
+    details.put("caller_address", atHome ? heard.get("address") : null);
+    return details;
   }
 
   private void crime(

@@ -38,8 +38,10 @@ class TestPersonLinkageSpec {
             () ->
                 loadChanged(
                     root,
-                    "fields: {forename: forename, surname: surname, dob: dob}\n  - entity: intel",
-                    "fields: {forename: forename, surname: family_name, dob: dob}\n  - entity: intel"))
+                    "fields: {forename: forename, surname: surname, dob: dob, address: address}\n"
+                        + "  - entity: intel",
+                    "fields: {forename: forename, surname: family_name, dob: dob, address: address}\n"
+                        + "  - entity: intel"))
         .isInstanceOf(BluelampException.class)
         .hasMessageContaining("persons.yaml")
         .hasMessageContaining("silver.custody has no column 'family_name'");
