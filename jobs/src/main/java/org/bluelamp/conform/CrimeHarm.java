@@ -3,10 +3,8 @@ package org.bluelamp.conform;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.element_at;
-import static org.apache.spark.sql.functions.lit;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,13 +30,10 @@ public final class CrimeHarm {
    * weights (a few dozen codes) are read once and looked up in a map, not joined four times.
    */
   public static Dataset<Row> weigh(Dataset<Row> crimes, Dataset<Row> weights) {
-    Optional<Column> byCode = Iccs.byCode(weights, "crime_harm.csv");
-    if (byCode.isEmpty()) {
-      return crimes.withColumn("harm_days", lit(null).cast("double"));
-    }
+    Column byCode = Iccs.byCode(weights, "crime_harm.csv");
     Column[] mostSpecificFirst = new Column[4];
     for (int level = 4; level >= 1; level--) {
-      mostSpecificFirst[4 - level] = element_at(byCode.get(), col("iccs_level" + level));
+      mostSpecificFirst[4 - level] = element_at(byCode, col("iccs_level" + level));
     }
     return crimes.withColumn("harm_days", coalesce(mostSpecificFirst));
   }

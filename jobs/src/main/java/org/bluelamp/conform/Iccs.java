@@ -15,13 +15,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.bluelamp.Errors;
 
 /**
@@ -59,7 +59,7 @@ public final class Iccs {
    * read once and looked up in a map, not joined once per level.
    */
   public static Dataset<Row> classify(Dataset<Row> data, Dataset<Row> hierarchy) {
-    Column labels = byCode(hierarchy, "iccs.csv").orElse(lit(null).cast("map<string,string>"));
+    Column labels = byCode(hierarchy, "iccs.csv");
     Dataset<Row> out =
         data.withColumn(
             "iccs_mapped", coalesce(map_contains_key(labels, col("iccs_code")), lit(false)));
@@ -76,10 +76,11 @@ public final class Iccs {
   }
 
   /**
-   * A code list's first column (the code) mapped to its second, as a map column to look codes up
-   * in; empty when the list is. A code listed twice is an error naming {@code file}.
+   * A code list's first column (the code) mapped to its second, as a map column to look codes up in
+   * (null when the list is empty: every lookup then gives null). A code listed twice is an error
+   * naming {@code file}.
    */
-  static Optional<Column> byCode(Dataset<Row> list, String file) {
+  static Column byCode(Dataset<Row> list, String file) {
     DataType valueType = list.schema().fields()[1].dataType();
     List<Column> entries = new ArrayList<>();
     Set<String> codes = new HashSet<>();
@@ -92,6 +93,8 @@ public final class Iccs {
       entries.add(lit(row.getString(0)));
       entries.add(lit(row.get(1)).cast(valueType));
     }
-    return entries.isEmpty() ? Optional.empty() : Optional.of(map(entries.toArray(Column[]::new)));
+    return entries.isEmpty()
+        ? lit(null).cast(DataTypes.createMapType(DataTypes.StringType, valueType))
+        : map(entries.toArray(Column[]::new));
   }
 }
