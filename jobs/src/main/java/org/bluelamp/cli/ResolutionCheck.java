@@ -12,15 +12,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bluelamp resolution-check}: person and vehicle resolution against the generator's
- * identities.
+ * {@code bluelamp resolution-check}: person, vehicle and place resolution against the generator's
+ * identities and addresses.
  */
 @Command(
     name = "resolution-check",
     mixinStandardHelpOptions = true,
     description = {
-      "Score gold.person_link and gold.vehicle_link against the identities the generator",
-      "planted (world/truth): precision and recall on pairs of mentions per force, and the",
+      "Score gold.person_link, gold.vehicle_link and gold.place_link against the identities",
+      "and addresses the generator planted (world/truth): precision and recall on pairs of",
+      "mentions per force, and the",
       "error classes (mentions merged into another entity, mentions split off their own). For",
       "persons, the recall bound: the share of true pairs whose records' details can link them",
       "(a phone; or the names with a date of birth or an address), not a name alone."

@@ -12,6 +12,7 @@ import org.bluelamp.lake.Lake;
 import org.bluelamp.resolve.PersonResolution;
 import org.bluelamp.resolve.PersonSearchKeys;
 import org.bluelamp.resolve.PersonView;
+import org.bluelamp.resolve.PlaceResolution;
 import org.bluelamp.resolve.VehicleResolution;
 import org.bluelamp.spatial.Hotspots;
 
@@ -46,7 +47,8 @@ public final class GoldBuilders {
           Map.entry("person_resolution", PersonResolution::build),
           Map.entry("person_view", quiet(PersonView::build)),
           Map.entry("person_search", quiet(PersonSearchKeys::build)),
-          Map.entry("vehicle_resolution", VehicleResolution::build));
+          Map.entry("vehicle_resolution", VehicleResolution::build),
+          Map.entry("place_resolution", PlaceResolution::build));
 
   private GoldBuilders() {}
 

@@ -98,14 +98,12 @@ final class Evidence {
   /**
    * Per force, the reachable pairs of the {@code scored} mentions ({@code mention_id}, {@code
    * force_id}, {@code identity}), their details read from the silver tables as the resolve job
-   * reads them.
+   * reads them (addresses as the place resolution reads them).
    */
   static Map<String, Long> reachable(Lake lake, Pipelines pipelines, Dataset<Row> scored) {
     PersonLinkageSpec spec = PersonLinkageSpec.load(pipelines);
     Dataset<Row> details =
-        Profiles.profiled(
-                Mentions.read(lake, spec.file(), spec.mentions(), PersonLinkageSpec.FIELDS),
-                Profiles.names(pipelines))
+        Profiles.profiled(PersonResolution.mentions(lake, spec), Profiles.names(pipelines))
             .select(Linkage.profileColumns("mention_id", "same_as_mention_id"));
     Dataset<Row> grouped =
         scored

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.bluelamp.conform.SilverJob;
 import org.bluelamp.contract.EntitySpec;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.YamlNode;
@@ -93,11 +94,16 @@ public record Mention(
     roleColumn.ifPresent(columns::add);
     sameAs.ifPresent(same -> columns.add(same.record()));
     for (String column : columns) {
-      if (entity.columns().stream().noneMatch(c -> c.name().equals(column))) {
+      if (entity.columns().stream().noneMatch(c -> c.name().equals(column))
+          && !SilverJob.geometryColumns(entity).contains(column)) {
         throw node.error(
             "fields",
             "silver." + entityName + " has no column '" + column + "'",
-            "name columns of pipelines/entities/" + entityName + ".yaml");
+            "name columns of pipelines/entities/"
+                + entityName
+                + ".yaml (or the location columns silver adds: "
+                + SilverJob.geometryColumns(entity)
+                + ")");
       }
     }
     return new Mention(

@@ -43,6 +43,29 @@ final class Mentions {
     return all;
   }
 
+  /**
+   * The columns of a link table: {@code before}, then those saying which record and event the
+   * mention is ({@code mention_id, entity, record_id, role, event_type, event_id, event_at,
+   * _source}), then {@code after}.
+   */
+  static Column[] linkColumns(List<Column> before, List<Column> after) {
+    List<Column> all = new ArrayList<>(before);
+    for (String column :
+        List.of(
+            "mention_id",
+            "entity",
+            "record_id",
+            "role",
+            "event_type",
+            "event_id",
+            "event_at",
+            "_source")) {
+      all.add(col(column));
+    }
+    all.addAll(after);
+    return all.toArray(Column[]::new);
+  }
+
   static Column mentionId(String entity, Column record, String part) {
     return part == null
         ? concat(lit(entity + ":"), record)

@@ -92,11 +92,32 @@ public final class PersonResolution {
 
   private PersonResolution() {}
 
+  /**
+   * The person mentions of {@code spec}, each address as the place resolution reads it ({@code
+   * place_key} of gold.place_link: the gazetteer's address it matched, or the recorded one written
+   * one way), so that {@code 12 Station Rd} and a misspelt {@code 12 Staiton Road, Northfield}
+   * agree; as recorded where gold.place_link is not built.
+   */
+  static Dataset<Row> mentions(Lake lake, PersonLinkageSpec spec) {
+    Dataset<Row> mentions =
+        Mentions.read(lake, spec.file(), spec.mentions(), PersonLinkageSpec.FIELDS);
+    if (!lake.exists(PlaceResolution.LINK)) {
+      return mentions;
+    }
+    return mentions
+        .join(
+            lake.read(PlaceResolution.LINK)
+                .select(col("mention_id"), col("place_key").as("_place_key")),
+            seq(List.of("mention_id")),
+            "left")
+        .withColumn("address", coalesce(col("_place_key"), col("address")))
+        .drop("_place_key");
+  }
+
   public static Dataset<Row> build(
       Lake lake, Pipelines pipelines, BuildCache cache, Progress progress) {
     PersonLinkageSpec spec = PersonLinkageSpec.load(pipelines);
-    Dataset<Row> mentions =
-        cache.keep(Mentions.read(lake, spec.file(), spec.mentions(), PersonLinkageSpec.FIELDS));
+    Dataset<Row> mentions = cache.keep(mentions(lake, spec));
     Dataset<Row> profiled =
         cache.keep(
             Profiles.profiled(

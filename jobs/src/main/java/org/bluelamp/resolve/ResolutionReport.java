@@ -1,11 +1,14 @@
 package org.bluelamp.resolve;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.sum;
 import static org.bluelamp.lake.SparkColumns.seq;
 
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -26,10 +30,12 @@ import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.TableName;
 
 /**
- * Person or vehicle resolution against the identities the generator planted ({@code
- * truth/<force>-identities.csv}: source, record key, identity): precision and recall on pairs of
- * mentions per force, and where the errors are. A pair is two mentions with a planted identity; it
- * is true when both have the same identity, predicted when both are in the same entity.
+ * Person, vehicle or place resolution against what the generator planted (persons and vehicles:
+ * {@code truth/<force>-identities.csv}, source, record key, identity; places: {@code
+ * truth/<force>-places.csv}, every way an address was written and the address it stands for):
+ * precision and recall on pairs of mentions per force, and where the errors are. A pair is two
+ * mentions with a planted identity; it is true when both have the same identity, predicted when
+ * both are in the same entity.
  */
 public final class ResolutionReport {
   /**
@@ -37,11 +43,14 @@ public final class ResolutionReport {
    * principal person: the truth names one identity per record) and which planted identities are of
    * this kind (the generator names a person {@code <force>-P<6 digits>} and a vehicle by its
    * registration; a stop's and a keeper record's identity is their person, so their registrations
-   * are not scored).
+   * are not scored); a place mention is scored by its written address, when the generator wrote
+   * that text for one address only (an address written without its locality, where several
+   * localities have the number and street, has no one true place).
    */
   public enum Kind {
     PERSONS(PersonResolution.LINK, "person_id", col("is_principal"), true),
-    VEHICLES(VehicleResolution.LINK, "vehicle_id", lit(true), false);
+    VEHICLES(VehicleResolution.LINK, "vehicle_id", lit(true), false),
+    PLACES(PlaceResolution.LINK, "place_id", col("address_recorded").isNotNull(), false);
 
     private final TableName table;
     private final String entityId;
@@ -55,9 +64,30 @@ public final class ResolutionReport {
       this.personIdentities = personIdentities;
     }
 
-    private Column identities() {
+    /** The planted identity of every scored mention, by the columns of {@link #truthKey}. */
+    private Dataset<Row> truth(Lake lake, Path truthDir) {
+      DataFrameReader csv = lake.spark().read().option("header", "true");
+      if (this == PLACES) {
+        Column force = regexp_extract(input_file_name(), "([^/]+)-places\\.csv$", 1);
+        return csv.csv(truthDir.resolve("*-places.csv").toString())
+            .withColumn("force_id", force)
+            .withColumn("ids", count(lit(1)).over(Window.partitionBy("force_id", "written")))
+            .filter(col("ids").equalTo(1))
+            .select(
+                col("force_id"),
+                col("written").as("address_recorded"),
+                concat_ws(":", col("force_id"), col("address_id")).as("identity"));
+      }
       Column person = col("identity").rlike("^[a-z]+-P[0-9]{6}$");
-      return personIdentities ? person : functions.not(person);
+      return csv.csv(truthDir.resolve("*-identities.csv").toString())
+          .select(col("source").as("_source"), col("key").as("record_id"), col("identity"))
+          .filter(personIdentities ? person : functions.not(person));
+    }
+
+    private List<String> truthKey() {
+      return this == PLACES
+          ? List.of("force_id", "address_recorded")
+          : List.of("_source", "record_id");
     }
   }
 
@@ -113,15 +143,10 @@ public final class ResolutionReport {
           "no generator truth at " + truthDir + ": the check scores a generated world only",
           "run './bluelamp generate' (or './bluelamp demo') and the pipelines first");
     }
-    Dataset<Row> truth =
-        lake.spark()
-            .read()
-            .option("header", "true")
-            .csv(truthDir.resolve("*-identities.csv").toString())
-            .select(col("source").as("_source"), col("key").as("record_id"), col("identity"))
-            .filter(kind.identities());
     Dataset<Row> scored =
-        lake.read(kind.table).filter(kind.scored).join(truth, seq(List.of("_source", "record_id")));
+        lake.read(kind.table)
+            .filter(kind.scored)
+            .join(kind.truth(lake, truthDir), seq(kind.truthKey()));
     Dataset<Row> mentions =
         scored
             .select(

@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -59,28 +60,25 @@ public final class VehicleResolution {
             mentions
                 .withColumn("country", countryOf(spec.countries()))
                 .select(
-                    col("force_id"),
-                    col("country"),
-                    concat(
-                            lit("V-"),
-                            substring(
-                                sha2(concat_ws(":", col("country"), col("plate.vrm_key")), 256),
-                                1,
-                                16))
-                        .as("vehicle_id"),
-                    col("plate.vrm").as("vrm"),
-                    col("plate.vrm_key").as("vrm_key"),
-                    col("mention_id"),
-                    col("entity"),
-                    col("record_id"),
-                    col("role"),
-                    col("event_type"),
-                    col("event_id"),
-                    col("event_at"),
-                    col("_source"),
-                    col("vrm_recorded"),
-                    col("plate.correction").as("correction"),
-                    col("plate.formatted").as("formatted")));
+                    Mentions.linkColumns(
+                        List.of(
+                            col("force_id"),
+                            col("country"),
+                            concat(
+                                    lit("V-"),
+                                    substring(
+                                        sha2(
+                                            concat_ws(":", col("country"), col("plate.vrm_key")),
+                                            256),
+                                        1,
+                                        16))
+                                .as("vehicle_id"),
+                            col("plate.vrm").as("vrm"),
+                            col("plate.vrm_key").as("vrm_key")),
+                        List.of(
+                            col("vrm_recorded"),
+                            col("plate.correction").as("correction"),
+                            col("plate.formatted").as("formatted")))));
     Row totals =
         links
             .agg(

@@ -183,16 +183,17 @@ final class ForceWorld {
     streets = streets();
     int addressCount = Math.max(300, (int) (profile.callsPerDay() * 4 * options.scale()));
     addresses = new ArrayList<>();
-    List<String> addressTexts = new ArrayList<>();
+    Map<String, String> addressIds = new LinkedHashMap<>();
     for (int i = 0; i < addressCount; i++) {
       double[] xy = streetPoint();
       String street = profile.streetNames().get(random.nextInt(profile.streetNames().size()));
-      String text = (1 + random.nextInt(180)) + " " + street;
-      addressTexts.add(text);
+      String text = addressText(1 + random.nextInt(180), street, xy, addressIds.keySet());
+      String addressId = id("ADR", i + 1);
+      addressIds.put(text, addressId);
       addresses.add(
           rec(
               "address_id",
-              id("ADR", i + 1),
+              addressId,
               "address_text",
               text,
               "postcode",
@@ -203,7 +204,7 @@ final class ForceWorld {
               xy[1]));
     }
     int persons = Math.max(400, (int) (profile.callsPerDay() * 10 * options.scale()));
-    people = People.create(profile.force(), profile.names(), addressTexts, persons, random.split());
+    people = People.create(profile.force(), profile.names(), addressIds, persons, random.split());
     officers = new ArrayList<>();
     int officerCount = Math.max(24, (int) (profile.callsPerDay() * 0.2 * options.scale()));
     List<String> teams = List.of("A", "B", "C", "D");
@@ -1129,11 +1130,20 @@ final class ForceWorld {
       }
     }
     Path identities = truthDir.resolve(profile.force() + "-identities.csv");
+    List<String> placeLines = new ArrayList<>(List.of("written,address_id"));
+    people
+        .writtenPlaces()
+        .forEach(
+            (written, ids) ->
+                ids.forEach(
+                    id -> placeLines.add(LandingFormats.csvField(written, ",", "\"") + "," + id)));
+    Path places = truthDir.resolve(profile.force() + "-places.csv");
     try {
       Files.createDirectories(truthDir);
       Files.write(identities, identityLines, StandardCharsets.UTF_8);
+      Files.write(places, placeLines, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw Errors.io("write " + identities, e);
+      throw Errors.io("write " + identities + " and " + places, e);
     }
     List<DailyCount> counts = new ArrayList<>();
     dailyCounts.forEach(
@@ -1170,6 +1180,7 @@ final class ForceWorld {
         SEASONALITY,
         effects,
         truthDir.relativize(identities).toString(),
+        truthDir.relativize(places).toString(),
         people.plantedPerson() == null
             ? null
             : new Truth.PlantedPerson(
@@ -1252,10 +1263,30 @@ final class ForceWorld {
     }
   }
 
+  /**
+   * One line of an address, unique in the force: house number, street and the ward (locality) the
+   * point lies in, as "12 Station Road, Northfield"; a number already taken on that street in that
+   * ward is moved up to the next free one (no draw, so the rest of the world is as it would be).
+   */
+  private String addressText(int number, String street, double[] xy, Set<String> taken) {
+    String locality = wardOf(xy).name();
+    for (int free = number; ; free++) {
+      String text = free + " " + street + ", " + locality;
+      if (!taken.contains(text)) {
+        return text;
+      }
+    }
+  }
+
   private String postcode(double[] xy) {
-    String ward = Wards.wardAt(wards, xy[0], xy[1]);
-    String id = ward == null ? wards.get(0).id() : ward;
+    String id = wardOf(xy).id();
     return id.substring(Math.max(0, id.length() - 4));
+  }
+
+  /** The ward the point lies in (the first ward for a point on no ward's polygon). */
+  private Ward wardOf(double[] xy) {
+    Ward ward = Wards.wardContaining(wards, xy[0], xy[1]);
+    return ward == null ? wards.get(0) : ward;
   }
 
   /**

@@ -80,7 +80,7 @@ final class LandingFormats {
     return offsets;
   }
 
-  private static String csvField(String value, String delimiter, String quote) {
+  static String csvField(String value, String delimiter, String quote) {
     if (value == null) {
       return "";
     }

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The people of a force: true identities (names, date of birth, addresses, phone) and how they come
@@ -102,18 +104,57 @@ final class People {
   static final Set<String> PLANTED_IN =
       Set.of("vehicles", "calls", "offender", "stop", "intelligence");
 
+  /**
+   * How systems shorten the street types the generator's street names use (written with the
+   * abbreviation one address in four; the resolver's own table is {@code
+   * pipelines/resolve/street_types.csv}).
+   */
+  private static final Map<String, String> STREET_TYPES =
+      Map.of(
+          "Road", "Rd",
+          "Street", "St",
+          "Lane", "Ln",
+          "Avenue", "Ave",
+          "Boulevard", "Bd",
+          "Chaussée", "Chée",
+          "Place", "Pl");
+
   private final List<Identity> identities;
   private final Names names;
+  private final Map<String, String> addressIds;
+  private final Map<String, Set<String>> writtenPlaces = new TreeMap<>();
+
+  /**
+   * Draws how each record writes an address: a stream of its own, so that the world's other draws
+   * are as they would be without it.
+   */
+  private final SplittableRandom clerks;
+
   private final Set<String> plantedIn = new HashSet<>();
   private int plantedRecords;
 
-  private People(List<Identity> identities, Names names) {
+  private People(
+      List<Identity> identities,
+      Names names,
+      Map<String, String> addressIds,
+      SplittableRandom clerks) {
     this.identities = identities;
     this.names = names;
+    this.addressIds = addressIds;
+    this.clerks = clerks;
   }
 
+  /**
+   * {@code count} people living at {@code addressIds} (one line of an address to its id in the
+   * force's gazetteer).
+   */
   static People create(
-      String force, Names names, List<String> addresses, int count, SplittableRandom random) {
+      String force,
+      Names names,
+      Map<String, String> addressIds,
+      int count,
+      SplittableRandom random) {
+    List<String> addresses = List.copyOf(addressIds.keySet());
     List<Identity> identities = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       List<String> forename = frequent(names.forenames(), random);
@@ -135,7 +176,7 @@ final class People {
               addresses.get(random.nextInt(addresses.size())),
               names.phonePrefix() + String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000))));
     }
-    return new People(List.copyOf(identities), names);
+    return new People(List.copyOf(identities), names, addressIds, random.split());
   }
 
   /**
@@ -202,7 +243,9 @@ final class People {
     record.put("surname", surname);
     record.put("name_ar", person.nameAr());
     record.put("dob", dob);
-    record.put("address", random.nextDouble() < 0.15 ? person.oldAddress() : person.address());
+    record.put(
+        "address",
+        written(random.nextDouble() < 0.15 ? person.oldAddress() : person.address(), clerks));
     record.put("phone", random.nextDouble() < 0.2 ? null : person.phone());
     record.put(SourceWriter.IDENTITY, person.id());
     if (person.equals(plantedPerson())) {
@@ -212,10 +255,50 @@ final class People {
               "forename", spelling[0],
               "surname", spelling[1],
               "dob", person.dob(),
-              "address", person.address(),
+              "address", written(person.address(), null),
               "phone", person.phone()));
     }
     return record;
+  }
+
+  /**
+   * Every way an address was written (as {@link #record} wrote it) with the ids of the addresses
+   * written so: more than one where the locality was left off a number and street that several
+   * localities have.
+   */
+  Map<String, Set<String>> writtenPlaces() {
+    return writtenPlaces;
+  }
+
+  /**
+   * An address as a system writes it ({@code random} null: as it is): the street type shortened
+   * ({@code Rd}, one in four), the locality left off (one in ten), two letters of the street name
+   * swapped (one in 25), upper case (one in five), the comma left out (one in seven).
+   */
+  private String written(String address, SplittableRandom random) {
+    String text = address;
+    if (random != null) {
+      String[] parts = text.split(", ", 2);
+      String street = parts[0];
+      if (random.nextDouble() < 0.25) {
+        for (Map.Entry<String, String> type : STREET_TYPES.entrySet()) {
+          street = street.replaceFirst("(?U)\\b" + type.getKey() + "\\b", type.getValue());
+        }
+      }
+      if (random.nextDouble() < 0.04) {
+        int number = street.indexOf(' ') + 1;
+        street = street.substring(0, number) + swapped(street.substring(number), random);
+      }
+      text = random.nextDouble() < 0.1 ? street : street + ", " + parts[1];
+      if (random.nextDouble() < 0.2) {
+        text = text.toUpperCase(Locale.ROOT);
+      }
+      if (random.nextDouble() < 1.0 / 7) {
+        text = text.replace(",", "");
+      }
+    }
+    writtenPlaces.computeIfAbsent(text, t -> new TreeSet<>()).add(addressIds.get(address));
+    return text;
   }
 
   private static String variant(String name, List<List<String>> known, SplittableRandom random) {
@@ -228,9 +311,14 @@ final class People {
       }
     }
     if (u > 0.95 && name.length() > 4) {
-      int i = 1 + random.nextInt(name.length() - 2);
-      return name.substring(0, i) + name.charAt(i + 1) + name.charAt(i) + name.substring(i + 2);
+      return swapped(name, random);
     }
     return name;
+  }
+
+  /** {@code text} with two neighbouring letters after the first swapped (a typing slip). */
+  private static String swapped(String text, SplittableRandom random) {
+    int i = 1 + random.nextInt(text.length() - 2);
+    return text.substring(0, i) + text.charAt(i + 1) + text.charAt(i) + text.substring(i + 2);
   }
 }

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * What the generator planted in one force, written beside the data as {@code truth/<force>.json}
- * (and the true identity behind every person and vehicle record in {@code identitiesFile}) so that
+ * (and the true identity behind every person and vehicle record in {@code identitiesFile}, and
+ * every way an address was written with the address it stands for in {@code placesFile}) so that
  * tests and analysts check what the pipelines recover against what was put there.
  */
 public record Truth(
@@ -27,6 +28,7 @@ public record Truth(
     Seasonality seasonality,
     List<InterventionEffect> interventionEffects,
     String identitiesFile,
+    String placesFile,
     PlantedPerson plantedPerson) {
 
   /**

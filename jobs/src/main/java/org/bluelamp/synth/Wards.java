@@ -90,10 +90,16 @@ final class Wards {
   }
 
   static String wardAt(List<Ward> wards, double x, double y) {
+    Ward ward = wardContaining(wards, x, y);
+    return ward == null ? null : ward.id();
+  }
+
+  /** The ward whose polygon contains the point, or null (the point lies outside every ward). */
+  static Ward wardContaining(List<Ward> wards, double x, double y) {
     Point point = GEOMETRY.createPoint(new Coordinate(x, y));
     for (Ward ward : wards) {
       if (ward.polygon().contains(point)) {
-        return ward.id();
+        return ward;
       }
     }
     return null;

@@ -91,6 +91,18 @@ public final class SampleWorld {
     this.firstRun = new Runner.Outcome(List.of(), failed);
   }
 
+  /**
+   * Registers {@code truth/*-identities.csv} (source, key, identity) as the temporary view {@code
+   * identities}: the identity the generator planted behind every person and vehicle record.
+   */
+  public void registerIdentities() {
+    SharedSpark.session()
+        .read()
+        .option("header", "true")
+        .csv(dir.resolve("truth").resolve("*-identities.csv").toString())
+        .createOrReplaceTempView("identities");
+  }
+
   /** The whole world: every source of the three forces, built afresh in this JVM. */
   public static synchronized SampleWorld get() {
     if (instance == null) {

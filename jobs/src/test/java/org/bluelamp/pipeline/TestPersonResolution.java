@@ -49,11 +49,7 @@ class TestPersonResolution {
       world.lake.read(new TableName("silver", entity)).createOrReplaceTempView(entity);
     }
     world.lake.read(PersonResolution.LINK).createOrReplaceTempView("person_link");
-    SPARK
-        .read()
-        .option("header", "true")
-        .csv(world.dir.resolve("truth").resolve("*-identities.csv").toString())
-        .createOrReplaceTempView("identities");
+    world.registerIdentities();
     // Each mention with its details as the source recorded them, its planted identity and the
     // entity the resolution gave it; names compared here only lower-cased and trimmed.
     SPARK
@@ -138,12 +134,7 @@ class TestPersonResolution {
 
   @Test
   void thePersonPlantedWithFiveSpellingsInSixSystemsIsOnePersonWithAllTheirRecords() {
-    Truth.PlantedPerson planted =
-        world.truths.stream()
-            .filter(truth -> truth.force().equals("england"))
-            .findFirst()
-            .orElseThrow()
-            .plantedPerson();
+    Truth.PlantedPerson planted = world.truth("england").plantedPerson();
     assertThat(planted.spellings()).hasSize(5);
     // Their records in the systems that name a person, as the generator wrote them (identities),
     // with the entity each mention was given (null: the record is not a mention).
@@ -213,13 +204,7 @@ class TestPersonResolution {
    */
   @Test
   void thePlantedPersonsHarmIsTheWeightOfTheCrimesTheyWereRecordedOffenderIn() throws IOException {
-    String planted =
-        world.truths.stream()
-            .filter(truth -> truth.force().equals("england"))
-            .findFirst()
-            .orElseThrow()
-            .plantedPerson()
-            .identity();
+    String planted = world.truth("england").plantedPerson().identity();
     Map<String, Double> weights = new HashMap<>();
     List<String> lines =
         Files.readAllLines(Repository.pipelines().resolve("code_lists/crime_harm.csv"));

@@ -26,11 +26,7 @@ class TestVehicleResolution {
     world = SampleWorld.get();
     world.lake.read(VehicleResolution.LINK).createOrReplaceTempView("vehicle_link");
     world.lake.read(TableName.of("gold.vehicle_view")).createOrReplaceTempView("vehicle_view");
-    SPARK
-        .read()
-        .option("header", "true")
-        .csv(world.dir.resolve("truth").resolve("*-identities.csv").toString())
-        .createOrReplaceTempView("identities");
+    world.registerIdentities();
   }
 
   @Test

@@ -189,6 +189,38 @@ class TestWorldGenerator {
   }
 
   @Test
+  void everyGazetteerAddressHasItsOwnTextAndItsWrittenFormsAreInTheTruth() throws IOException {
+    List<String> gazetteer =
+        Files.readAllLines(
+            WorldGenerator.landing(first).resolve("england/gazetteer/gazetteer.csv"),
+            StandardCharsets.UTF_8);
+    Map<String, String> idOfText =
+        gazetteer.stream()
+            .skip(1)
+            .map(line -> line.split("\\|"))
+            .collect(Collectors.toMap(cells -> cells[1], cells -> cells[0]));
+    assertThat(idOfText).as("one text per address").hasSize(gazetteer.size() - 1);
+    assertThat(idOfText.keySet())
+        .allMatch(
+            text -> text.matches("\\d+ [A-Za-z ]+, [A-Za-z0-9 ]+"), "number street, locality");
+    // Every text written stands for a gazetteer address.
+    List<String> written =
+        Files.readAllLines(
+            first.resolve("truth").resolve(truths.get(1).placesFile()), StandardCharsets.UTF_8);
+    assertThat(written.get(0)).isEqualTo("written,address_id");
+    assertThat(written.subList(1, written.size()))
+        .isNotEmpty()
+        .allSatisfy(
+            line ->
+                assertThat(idOfText.values()).contains(line.substring(line.lastIndexOf(',') + 1)));
+    assertThat(written.subList(1, written.size()))
+        .as("written with the street type shortened, in upper case, without the comma")
+        .anyMatch(line -> line.contains(" Rd"))
+        .anyMatch(line -> line.matches("[^a-z]+,ADR\\d+"))
+        .anyMatch(line -> !line.startsWith("\""));
+  }
+
+  @Test
   void plantedHotspotsLieInsideTheirForceAndTruthsRoundTrip() {
     for (Truth truth : truths) {
       Force.Extent extent = PIPELINES.force(truth.force()).extent();

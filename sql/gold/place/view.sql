@@ -1,0 +1,73 @@
+-- One row per force and place of gold.place_link (a force sees its own records: the row scope of
+-- every force-scoped role): the gazetteer's address and point when it is one, the persons recorded
+-- living there (pseudonymous ids, with the dates their records give), how the records wrote it,
+-- the crimes whose scene it is, and every record naming it on a timeline, newest first.
+WITH resident AS (
+  SELECT
+    p.force_id,
+    p.place_id,
+    pl.person_id,
+    min(p.event_at) AS first_recorded,
+    max(p.event_at) AS last_recorded,
+    count(*) AS records
+  FROM gold.place_link p
+  JOIN gold.person_link pl ON pl.force_id = p.force_id AND pl.mention_id = p.mention_id
+  GROUP BY p.force_id, p.place_id, pl.person_id
+),
+residents AS (
+  SELECT
+    force_id,
+    place_id,
+    count(*) AS persons,
+    concat_ws('; ',
+      transform(
+        sort_array(collect_list(named_struct(
+          'last', last_recorded, 'first', first_recorded, 'person_id', person_id, 'records', records)),
+          false),
+        r -> concat(r.person_id, ' (', date_format(r.first, 'yyyy-MM-dd'), ' to ',
+                    date_format(r.last, 'yyyy-MM-dd'), ', ', r.records, ' records)'))) AS residents
+  FROM resident
+  GROUP BY force_id, place_id
+),
+place AS (
+  SELECT
+    force_id,
+    place_id,
+    max(address_id) AS address_id,
+    max(place_text) AS place_text,
+    max(place_key) AS place_key,
+    count(*) AS mentions,
+    count_if(role = 'scene') AS crime_scenes,
+    count_if(role IS DISTINCT FROM 'scene') AS home_records,
+    count_if(method IN ('fuzzy', 'street')) AS inexact_mentions,
+    min(event_at) AS first_seen,
+    max(event_at) AS last_seen,
+    concat_ws('; ', sort_array(collect_set(address_recorded))) AS addresses_recorded,
+    sort_array(
+      collect_list(
+        named_struct(
+          'event_at', event_at,
+          'event_type', event_type,
+          'event_id', event_id,
+          'role', role,
+          'source', _source,
+          'method', method)),
+      false) AS timeline
+  FROM gold.place_link
+  GROUP BY force_id, place_id
+)
+SELECT
+  p.*,
+  coalesce(r.persons, 0) AS persons,
+  r.residents,
+  g.postcode,
+  g.x_m,
+  g.y_m,
+  g.lon,
+  g.lat,
+  g.ward_id,
+  g.ward_name
+FROM place p
+LEFT JOIN residents r ON r.force_id = p.force_id AND r.place_id = p.place_id
+LEFT JOIN silver.location g ON g.force_id = p.force_id AND g.address_id = p.address_id
+ORDER BY p.place_key
