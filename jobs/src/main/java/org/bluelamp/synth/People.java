@@ -106,8 +106,8 @@ final class People {
 
   /**
    * How systems shorten the street types the generator's street names use (written with the
-   * abbreviation one address in four; the resolver's own table is {@code
-   * pipelines/resolve/street_types.csv}).
+   * abbreviation one address in four; the resolver's own table is {@code street_types} of {@code
+   * pipelines/resolve/places.yaml}).
    */
   private static final Map<String, String> STREET_TYPES =
       Map.of(
@@ -272,8 +272,8 @@ final class People {
 
   /**
    * An address as a system writes it ({@code random} null: as it is): the street type shortened
-   * ({@code Rd}, one in four), the locality left off (one in ten), two letters of the street name
-   * swapped (one in 25), upper case (one in five), the comma left out (one in seven).
+   * ({@code Rd}, one in four), the locality left off (one in ten), two neighbouring characters of
+   * the street swapped (one in 25), upper case (one in five), the comma left out (one in seven).
    */
   private String written(String address, SplittableRandom random) {
     String text = address;
