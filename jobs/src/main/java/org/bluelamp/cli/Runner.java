@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bluelamp.Progress;
@@ -301,7 +305,10 @@ public final class Runner {
 
   /**
    * Runs one job per item, {@link #THREADS} at a time, each once the items it depends on are done
-   * ({@code ordered} lists dependencies first). Results and failures keep the items' order.
+   * ({@code ordered} lists dependencies first). Of the jobs ready to run, the one with the most
+   * items waiting on it (directly or not) goes first, so that a chain such as place_link ->
+   * person_link -> person_view starts at once instead of behind every job without dependants; ties
+   * in {@code ordered}'s order. Results and failures keep the items' order.
    */
   private <T> void concurrently(
       List<T> ordered,
@@ -309,17 +316,34 @@ public final class Runner {
       Function<T, Outcome> job,
       List<JobResult> results,
       List<String> failures) {
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    Map<T, Set<T>> waiting = new HashMap<>();
+    for (int i = ordered.size() - 1; i >= 0; i--) {
+      T item = ordered.get(i);
+      for (T upstream : dependencies.apply(item)) {
+        Set<T> after = waiting.computeIfAbsent(upstream, u -> new HashSet<>());
+        after.add(item);
+        after.addAll(waiting.getOrDefault(item, Set.of()));
+      }
+    }
+    ExecutorService pool =
+        new ThreadPoolExecutor(
+            THREADS, THREADS, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>());
     try {
       Map<T, CompletableFuture<Outcome>> jobs = new LinkedHashMap<>();
-      for (T item : ordered) {
+      for (int i = 0; i < ordered.size(); i++) {
+        T item = ordered.get(i);
         CompletableFuture<?>[] upstream =
             dependencies.apply(item).stream()
                 .map(jobs::get)
                 .filter(Objects::nonNull)
                 .toArray(CompletableFuture[]::new);
+        int rank = waiting.getOrDefault(item, Set.of()).size();
+        int order = i;
         jobs.put(
-            item, CompletableFuture.allOf(upstream).thenApplyAsync(done -> job.apply(item), pool));
+            item,
+            CompletableFuture.allOf(upstream)
+                .thenApplyAsync(
+                    done -> job.apply(item), task -> pool.execute(new Ranked(task, rank, order))));
       }
       for (CompletableFuture<Outcome> running : jobs.values()) {
         Outcome outcome = running.join();
@@ -330,6 +354,25 @@ public final class Runner {
       throw new IllegalStateException("a job thread failed unexpectedly", e.getCause());
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * A job in the pool's queue: the highest {@code rank} (items waiting on it) first, then the
+   * earliest in the items' order.
+   */
+  private record Ranked(Runnable task, int rank, int order)
+      implements Runnable, Comparable<Ranked> {
+    @Override
+    public void run() {
+      task.run();
+    }
+
+    @Override
+    public int compareTo(Ranked other) {
+      return rank != other.rank
+          ? Integer.compare(other.rank, rank)
+          : Integer.compare(order, other.order);
     }
   }
 
