@@ -3,9 +3,7 @@ package org.bluelamp.resolve;
 import java.io.Serializable;
 import java.text.Normalizer;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -20,27 +18,30 @@ import java.util.stream.Collectors;
  * locality matches. {@link #shortKey} writes every street type shortened instead ({@code 12 STATION
  * RD NORTHFIELD}): a typing slip in a shortened street type ({@code Mill Dr} for {@code Mill Rd},
  * {@code Gree nLn}) is two edits from it, and many more from the type in full.
- *
- * @param streetTypes abbreviation to full word, upper case ({@code RD -> ROAD}), in the order of
- *     {@code pipelines/resolve/places.yaml} (the first declared for a type is its short form)
  */
-public record Addresses(Map<String, String> streetTypes) implements Serializable {
+public final class Addresses implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NOT_ALNUM = Pattern.compile("[^A-Z0-9]+");
 
-  public Addresses {
-    streetTypes = Collections.unmodifiableMap(new LinkedHashMap<>(streetTypes));
-  }
+  private final Map<String, String> streetTypes;
 
   /**
    * Every street type shortened: a full type to the first abbreviation declared for it ({@code
-   * AVENUE} to {@code AVE} where {@code AVE} is declared before {@code AV}).
+   * AVENUE} to {@code AVE} where {@code AVE} is declared before {@code AV}). Made once: the keys
+   * are written per row.
    */
-  private Map<String, String> shortened() {
-    Map<String, String> shortened = new HashMap<>();
+  private final Map<String, String> shortened = new HashMap<>();
+
+  /**
+   * The normalisation of {@code places.yaml}'s street types.
+   *
+   * @param streetTypes abbreviation to full word, upper case ({@code RD -> ROAD}), in the order of
+   *     {@code pipelines/resolve/places.yaml} (the first declared for a type is its short form)
+   */
+  public Addresses(Map<String, String> streetTypes) {
+    this.streetTypes = Map.copyOf(streetTypes);
     streetTypes.forEach((abbreviation, word) -> shortened.putIfAbsent(word, abbreviation));
-    return shortened;
   }
 
   /** The address written one way, or null when it has no letter or digit. */
@@ -68,7 +69,6 @@ public record Addresses(Map<String, String> streetTypes) implements Serializable
     if (key == null) {
       return null;
     }
-    Map<String, String> shortened = shortened();
     return Arrays.stream(key.split(" "))
         .map(word -> shortened.getOrDefault(word, word))
         .collect(Collectors.joining(" "));
