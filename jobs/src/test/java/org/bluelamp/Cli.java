@@ -59,15 +59,13 @@ public final class Cli {
   }
 
   /**
-   * The JIT and GC flags this JVM was given (test.jvm.flags in the pom: C1 only, ParallelGC), for
-   * the JVMs a test starts (the bluelamp command, Spark executors): they live minutes, like the
-   * test JVM, and on two cores C2's compilation costs them more than it gains (a sample-world build
-   * ran 25% slower with C2; bench/README.md).
+   * The JIT and GC flags of the JVMs a test starts (the bluelamp command, Spark executors): C1 only
+   * and ParallelGC. They live a few minutes, mostly ingesting, where on two cores C2's compilation
+   * costs more than it gains (a sample world's first 28 sources: 201 s with C2, 160 s C1-only;
+   * bench/README.md). The test JVMs themselves live longer and run C2 (pom.xml test.jvm.flags).
    */
   public static List<String> compilerFlags() {
-    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("-XX:TieredStopAtLevel") || a.equals("-XX:+UseParallelGC"))
-        .toList();
+    return List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
   }
 
   /** Starts {@code bluelamp args} as {@link #run} does, without waiting (a server). */
