@@ -2,6 +2,7 @@ package org.bluelamp.resolve;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
+import static org.bluelamp.lake.SparkColumns.seq;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -104,11 +105,11 @@ final class Evidence {
     PersonLinkageSpec spec = PersonLinkageSpec.load(pipelines);
     Dataset<Row> details =
         Profiles.profiled(PersonResolution.mentions(lake, spec), Profiles.names(pipelines))
-            .select(Linkage.profileColumns("mention_id", "same_as_mention_id"));
+            .select(Linkage.profileColumns("force_id", "mention_id", "same_as_mention_id"));
     Dataset<Row> grouped =
         scored
             .select("mention_id", "force_id", "identity")
-            .join(details, "mention_id")
+            .join(details, seq(List.of("force_id", "mention_id")))
             .select(Linkage.profileColumns(KEYS.toArray(String[]::new)));
     int first = KEYS.size();
     Map<String, Long> perForce = new HashMap<>();

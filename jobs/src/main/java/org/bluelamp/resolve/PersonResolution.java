@@ -107,8 +107,8 @@ public final class PersonResolution {
     return mentions
         .join(
             lake.read(PlaceResolution.LINK)
-                .select(col("mention_id"), col("place_key").as("_place_key")),
-            seq(List.of("mention_id")),
+                .select(col("force_id"), col("mention_id"), col("place_key").as("_place_key")),
+            seq(List.of("force_id", "mention_id")),
             "left")
         .withColumn("address", coalesce(col("_place_key"), col("address")))
         .drop("_place_key");
@@ -178,7 +178,7 @@ public final class PersonResolution {
   /** The ids of the previous build (mention -> person), materialised before it is overwritten. */
   private static Dataset<Row> previous(Lake lake) {
     return lake.exists(LINK)
-        ? lake.read(LINK).select("mention_id", "person_id").localCheckpoint()
+        ? lake.read(LINK).select("force_id", "mention_id", "person_id").localCheckpoint()
         : null;
   }
 
@@ -291,7 +291,7 @@ public final class PersonResolution {
     Dataset<Row> votes =
         mentions
             .select("force_id", "cluster_id", "mention_id")
-            .join(previous, "mention_id")
+            .join(previous, seq(List.of("force_id", "mention_id")))
             .groupBy("force_id", "cluster_id", "person_id")
             .count();
     Dataset<Row> kept =
@@ -340,10 +340,12 @@ public final class PersonResolution {
   private static Dataset<Row> sameAs(Dataset<Row> mentions, Dataset<Row> persons) {
     Dataset<Row> targets =
         persons.select(
-            col("mention_id").as("same_as_mention_id"), col("person_id").as("target_person"));
+            col("force_id"),
+            col("mention_id").as("same_as_mention_id"),
+            col("person_id").as("target_person"));
     return mentions
         .filter(col("same_as_mention_id").isNotNull())
-        .join(targets, seq(List.of("same_as_mention_id")), "left")
+        .join(targets, seq(List.of("force_id", "same_as_mention_id")), "left")
         .withColumn(
             "person_id", coalesce(col("target_person"), hashed(col("force_id"), col("mention_id"))))
         .withColumn("linked_mention_id", col("same_as_mention_id"))

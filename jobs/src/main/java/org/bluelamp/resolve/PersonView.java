@@ -55,7 +55,7 @@ public final class PersonView {
     PersonLinkageSpec spec = PersonLinkageSpec.load(pipelines);
     Dataset<Row> details =
         Mentions.read(lake, spec.file(), spec.mentions(), PersonLinkageSpec.FIELDS)
-            .select("mention_id", "forename", "surname", "dob", "address", "phone");
+            .select("force_id", "mention_id", "forename", "surname", "dob", "address", "phone");
     Dataset<Row> mentions =
         cache.keep(
             lake.read(PersonResolution.LINK)
@@ -68,7 +68,7 @@ public final class PersonView {
                     "event_id",
                     "event_at",
                     "_source")
-                .join(details, seq(List.of("mention_id")), "left"));
+                .join(details, seq(List.of("force_id", "mention_id")), "left"));
     List<Column> aggregates = new ArrayList<>();
     aggregates.add(count(lit(1)).as("mentions"));
     for (String type : spec.mentions().stream().map(Mention::eventType).distinct().toList()) {

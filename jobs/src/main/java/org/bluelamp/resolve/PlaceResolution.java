@@ -81,7 +81,7 @@ public final class PlaceResolution {
         mentions
             .join(
                 byText.filter(col("candidates").equalTo(1)),
-                seq(List.of("mention_id")),
+                seq(List.of("force_id", "mention_id")),
                 "left_anti")
             .filter(col("x_m").isNotNull());
     Dataset<Row> byPoint =
@@ -94,13 +94,17 @@ public final class PlaceResolution {
                 "address_text",
                 spec.nearestWithinMetres())
             .filter(col("near_id").isNotNull())
-            .select(col("mention_id"), col("near_id"), col("near_distance_m").as("distance_m"));
+            .select(
+                col("force_id"),
+                col("mention_id"),
+                col("near_id"),
+                col("near_distance_m").as("distance_m"));
     Column textMatch = col("candidates").equalTo(1);
     Dataset<Row> links =
         cache.keep(
             mentions
-                .join(byText, seq(List.of("mention_id")), "left")
-                .join(byPoint, seq(List.of("mention_id")), "left")
+                .join(byText, seq(List.of("force_id", "mention_id")), "left")
+                .join(byPoint, seq(List.of("force_id", "mention_id")), "left")
                 .withColumn("address_id", when(textMatch, col("text_id")).otherwise(col("near_id")))
                 .withColumn(
                     "method",
@@ -206,9 +210,9 @@ public final class PlaceResolution {
                     levenshtein(col("_short_key"), col("short_line_key"))))
             .filter(col("edits").leq(maxEdits));
     return compared
-        .withColumn("_fewest", min("edits").over(Window.partitionBy("mention_id")))
+        .withColumn("_fewest", min("edits").over(Window.partitionBy("force_id", "mention_id")))
         .filter(col("edits").equalTo(col("_fewest")))
-        .groupBy("mention_id")
+        .groupBy("force_id", "mention_id")
         .agg(
             count(lit(1)).as("candidates"),
             first("address_id").as("text_id"),

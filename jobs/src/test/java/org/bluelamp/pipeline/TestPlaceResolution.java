@@ -119,7 +119,7 @@ class TestPlaceResolution {
                 SELECT DISTINCT v.place_id, v.address_id, v.residents, pl.person_id
                 FROM identities i
                 JOIN place_link l ON l._source = i.source AND l.record_id = i.key
-                JOIN person_link pl ON pl.mention_id = l.mention_id
+                JOIN person_link pl ON pl.force_id = l.force_id AND pl.mention_id = l.mention_id
                 JOIN place_view v ON v.force_id = l.force_id AND v.place_id = l.place_id
                 WHERE i.identity = '%s' AND pl.is_principal
                 """

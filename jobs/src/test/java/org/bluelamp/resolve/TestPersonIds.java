@@ -45,9 +45,10 @@ class TestPersonIds {
 
   private static Dataset<Row> previous(Map<String, String> personOf) {
     List<Row> rows = new ArrayList<>();
-    personOf.forEach((mention, person) -> rows.add(RowFactory.create(mention, person)));
+    personOf.forEach((mention, person) -> rows.add(RowFactory.create("england", mention, person)));
     StructType schema =
         new StructType()
+            .add("force_id", DataTypes.StringType)
             .add("mention_id", DataTypes.StringType)
             .add("person_id", DataTypes.StringType);
     return SPARK.createDataFrame(rows, schema);

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * gold.place_link of a lake built by hand: four gazetteer addresses (two share "12 Station Road" in
- * different localities), custody records writing them in the ways systems do, and crimes near and
- * far from them; every expected match worked out by hand from places.yaml (two edits, 25 m).
+ * different localities), custody records writing them in the ways systems do (and a Belgian one
+ * with an English record's id), and crimes near and far from them; every expected match worked out
+ * by hand from places.yaml (two edits, 25 m).
  */
 class TestPlaceMatching {
   @Test
@@ -52,7 +53,8 @@ class TestPlaceMatching {
               ('england', 'K4', '3 ParkA ve, Castle'),
               ('england', 'K5', '12 Staiton Road, Northfield'),
               ('england', 'K6', '99 Nowhere Lane'),
-              ('england', 'K7', ' , ')
+              ('england', 'K7', ' , '),
+              ('belgium', 'K1', '12 Station Road, Northfield')
             AS t(force_id, custody_id, address)
             """));
     lake.overwrite(
@@ -73,15 +75,23 @@ class TestPlaceMatching {
       for (Row row :
           PlaceResolution.build(
                   lake, Pipelines.load(Repository.pipelines()), cache, Progress.silent())
-              .select("record_id", "address_id", "method", "edits", "distance_m", "place_id")
+              .select(
+                  "record_id",
+                  "address_id",
+                  "method",
+                  "edits",
+                  "distance_m",
+                  "place_id",
+                  "force_id")
               .collectAsList()) {
-        links.put(row.getString(0), row);
+        String force = row.getString(6);
+        links.put(force.equals("england") ? row.getString(0) : force + ":" + row.getString(0), row);
       }
     }
 
     // K7 has no letter or digit and C2 has no address within 25 m (30 m): no mention.
     assertThat(links.keySet())
-        .containsExactlyInAnyOrder("K1", "K2", "K3", "K4", "K5", "K6", "C1", "C3");
+        .containsExactlyInAnyOrder("K1", "K2", "K3", "K4", "K5", "K6", "C1", "C3", "belgium:K1");
     assertThat(List.of(links.get("K1"), links.get("K3"), links.get("K4"), links.get("K5")))
         .extracting(row -> row.getString(1) + " " + row.getString(2) + " " + row.get(3))
         .containsExactly("U1 exact 0", "U3 street 0", "U4 fuzzy 2", "U1 fuzzy 2");
@@ -89,6 +99,11 @@ class TestPlaceMatching {
     assertThat(links.get("K2").isNullAt(1)).isTrue();
     assertThat(links.get("K2").getString(2)).isEqualTo("ambiguous");
     assertThat(links.get("K6").getString(2)).isEqualTo("unmatched");
+    // Belgium's custody system numbers its records as England's does: its K1 is its own mention,
+    // and Belgium has no gazetteer here.
+    assertThat(links.get("belgium:K1").isNullAt(1)).isTrue();
+    assertThat(links.get("belgium:K1").getString(2)).isEqualTo("unmatched");
+    assertThat(links.get("belgium:K1").getString(5)).isNotEqualTo(links.get("K1").getString(5));
     // C1 is 11.2 m from U3 (sqrt(10^2 + 5^2)), C3 20 m from U1.
     assertThat(links.get("C1").getString(1)).isEqualTo("U3");
     assertThat(links.get("C1").getDouble(4)).isEqualTo(11.2);
