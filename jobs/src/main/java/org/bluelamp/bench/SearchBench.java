@@ -16,9 +16,12 @@ import java.util.concurrent.Future;
 import org.bluelamp.Errors;
 import org.bluelamp.cli.Workspace;
 import org.bluelamp.contract.Pipelines;
+import org.bluelamp.resolve.Addresses;
 import org.bluelamp.resolve.PersonSearchKeys;
+import org.bluelamp.resolve.PlaceLinkageSpec;
 import org.bluelamp.resolve.VehicleLinkageSpec;
 import org.bluelamp.serve.PersonSearch;
+import org.bluelamp.serve.PlaceSearch;
 import org.bluelamp.serve.TrinoServer;
 import org.bluelamp.serve.VehicleSearch;
 import picocli.CommandLine.Command;
@@ -26,13 +29,14 @@ import picocli.CommandLine.Option;
 
 /**
  * Lookup latency of the single view through Trino (bench/search.sh): registrations the vehicle view
- * holds ({@code --kind vrm}) or names the person view holds ({@code --kind name}), each searched as
- * `bluelamp search` does ({@link VehicleSearch}, {@link PersonSearch}: one prepared query per
- * search, the connection kept open as an application keeps it), first by one client one after
- * another, then by {@code --clients} clients at once, each on its own connection. A name's keys are
- * computed before the clock starts (an application keeps the nickname table loaded); a
- * registration's are a few string operations and timed with the query. Prints the latency
- * percentiles of each phase; every search is audited like any other.
+ * holds ({@code --kind vrm}), names the person view holds ({@code --kind name}) or addresses the
+ * place view holds ({@code --kind address}), each searched as `bluelamp search` does ({@link
+ * VehicleSearch}, {@link PersonSearch}, {@link PlaceSearch}: one prepared query per search, the
+ * connection kept open as an application keeps it), first by one client one after another, then by
+ * {@code --clients} clients at once, each on its own connection. A name's keys are computed before
+ * the clock starts (an application keeps the nickname table loaded); a registration's are a few
+ * string operations and timed with the query. Prints the latency percentiles of each phase; every
+ * search is audited like any other.
  */
 @Command(
     name = "bench-search",
@@ -56,7 +60,8 @@ public final class SearchBench implements Callable<Integer> {
   /** What the bench looks up. */
   enum Kind {
     vrm,
-    name
+    name,
+    address
   }
 
   /** One search, sent on a client's connection. */
@@ -83,10 +88,14 @@ public final class SearchBench implements Callable<Integer> {
                   "forename || ' ' || surname FROM %s.gold.person_view"
                       + " WHERE forename IS NOT NULL AND surname IS NOT NULL ORDER BY person_id",
                   "person");
+          case address ->
+              sample(
+                  trino, password, "place_text FROM %s.gold.place_view ORDER BY place_id", "place");
         };
     System.out.printf(
         Locale.ROOT, "%d searches of %d %ss as %s%n", searches, typed.size(), kind, user);
     VehicleLinkageSpec vehicles = VehicleLinkageSpec.load(pipelines);
+    Addresses addresses = PlaceLinkageSpec.load(pipelines).addresses();
     List<Search> plan = new ArrayList<>();
     for (int i = 0; i < searches; i++) {
       String text = typed.get(i % typed.size());
@@ -96,8 +105,9 @@ public final class SearchBench implements Callable<Integer> {
             case name -> {
               Map<String, String> keys =
                   PersonSearchKeys.typed(pipelines, PersonSearchKeys.Kind.NAME, text);
-              yield connection -> PersonSearch.find(connection, keys);
+              yield connection -> PersonSearch.find(connection, keys.entrySet());
             }
+            case address -> connection -> PlaceSearch.find(connection, addresses, text);
           });
     }
     // One search first: the server's first plan of the query is not what a user waits for.

@@ -3,16 +3,20 @@ package org.bluelamp.cli;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.resolve.PersonSearchKeys;
+import org.bluelamp.resolve.PlaceLinkageSpec;
 import org.bluelamp.resolve.VehicleLinkageSpec;
 import org.bluelamp.serve.PersonSearch;
+import org.bluelamp.serve.PlaceSearch;
 import org.bluelamp.serve.TrinoServer;
 import org.bluelamp.serve.VehicleSearch;
 import picocli.CommandLine.ArgGroup;
@@ -27,17 +31,22 @@ import picocli.CommandLine.Option;
     name = "search",
     mixinStandardHelpOptions = true,
     description = {
-      "Look a registration up in gold.vehicle_view, or a person by name, phone or address in",
-      "gold.person_view, through the Trino that './bluelamp serve' started, as a user: their",
-      "role's forces and masks apply (a role without PII finds no one by name) and the search is",
-      "audited (ops.query_audit). Registrations: case, spaces and hyphens do not matter; a misread",
-      "of the other class (0 for O, 8 for B) is read as the resolution reads it. Names: 'forename",
-      "surname' or a surname; nicknames, case, accents and spelling variants that sound alike find",
-      "the person. In secure mode the password comes from BLUELAMP_TRINO_PASSWORD.",
-      "E.g. search --vrm 'ab12cde' --user officer1; search --name 'Bill Khan' --user officer1"
+      "Look a registration up in gold.vehicle_view, a person by name or phone in",
+      "gold.person_view, or an address in gold.place_view and then the persons recorded living",
+      "there, through the Trino that './bluelamp serve' started, as a user: their role's forces",
+      "and masks apply (a role without PII finds no one by name and sees no residents) and the",
+      "search is audited (ops.query_audit). Registrations: case, spaces and hyphens do not",
+      "matter; a misread of the other class (0 for O, 8 for B) is read as the resolution reads",
+      "it. Names: 'forename surname' or a surname; nicknames, case, accents and spelling variants",
+      "that sound alike find the person. Addresses: house number first; case, punctuation and",
+      "abbreviated street types do not matter, an address typed without its locality finds every",
+      "locality's, and one within two edits is found too. In secure mode the password comes",
+      "from BLUELAMP_TRINO_PASSWORD.",
+      "E.g. search --vrm 'ab12cde' --user officer1; search --name 'Bill Khan' --user officer1;",
+      "search --address '12 station rd' --user officer1"
     })
 final class Search implements Callable<Integer> {
-  /** Timeline entries printed per vehicle; the rest are counted. */
+  /** Timeline entries printed per vehicle or place; the rest are counted. */
   private static final int TIMELINE_LINES = 20;
 
   /** What is looked up: exactly one of these. */
@@ -51,7 +60,9 @@ final class Search implements Callable<Integer> {
     @Option(names = "--phone", description = "A phone number, in any format.")
     String phone;
 
-    @Option(names = "--address", description = "An address as written.")
+    @Option(
+        names = "--address",
+        description = "An address as written: house number, street and (optionally) locality.")
     String address;
   }
 
@@ -70,11 +81,12 @@ final class Search implements Callable<Integer> {
       if (query.vrm != null) {
         vehicles(connection, VehicleLinkageSpec.load(pipelines));
       } else if (query.name != null) {
-        persons(connection, pipelines, PersonSearchKeys.Kind.NAME, query.name);
+        persons(connection, query.name, typed(pipelines, PersonSearchKeys.Kind.NAME, query.name));
       } else if (query.phone != null) {
-        persons(connection, pipelines, PersonSearchKeys.Kind.PHONE, query.phone);
+        persons(
+            connection, query.phone, typed(pipelines, PersonSearchKeys.Kind.PHONE, query.phone));
       } else {
-        persons(connection, pipelines, PersonSearchKeys.Kind.ADDRESS, query.address);
+        places(connection, pipelines);
       }
     }
     return 0;
@@ -95,10 +107,36 @@ final class Search implements Callable<Integer> {
     hits.forEach(Search::print);
   }
 
-  private void persons(
-      Connection connection, Pipelines pipelines, PersonSearchKeys.Kind kind, String text)
+  private static Set<Map.Entry<String, String>> typed(
+      Pipelines pipelines, PersonSearchKeys.Kind kind, String text) {
+    return new LinkedHashSet<>(PersonSearchKeys.typed(pipelines, kind, text).entrySet());
+  }
+
+  /**
+   * The places the address may be (gold.place_view), then the persons recorded at them or at the
+   * address as typed.
+   */
+  private void places(Connection connection, Pipelines pipelines) throws SQLException {
+    List<PlaceSearch.Hit> places =
+        PlaceSearch.find(connection, PlaceLinkageSpec.load(pipelines).addresses(), query.address);
+    if (places.isEmpty()) {
+      Main.OUT.println(
+          "No place found for '" + query.address + "' in the forces " + user + " may see.");
+    }
+    places.forEach(Search::print);
+    if (places.size() == PlaceSearch.LIMIT) {
+      Main.OUT.println("... the first " + PlaceSearch.LIMIT + " only: give the whole address.");
+    }
+    Set<Map.Entry<String, String>> keys =
+        typed(pipelines, PersonSearchKeys.Kind.ADDRESS, query.address);
+    places.forEach(place -> keys.add(PersonSearchKeys.ofPlace(place.placeKey())));
+    Main.OUT.println();
+    Main.OUT.println("Persons recorded living there:");
+    persons(connection, query.address, keys);
+  }
+
+  private void persons(Connection connection, String text, Set<Map.Entry<String, String>> keys)
       throws SQLException {
-    Map<String, String> keys = PersonSearchKeys.typed(pipelines, kind, text);
     List<PersonSearch.Hit> hits = PersonSearch.find(connection, keys);
     if (hits.isEmpty()) {
       Main.OUT.println(
@@ -145,6 +183,47 @@ final class Search implements Callable<Integer> {
     }
   }
 
+  private static void print(PlaceSearch.Hit hit) {
+    Main.OUT.printf(
+        "%n%s  %s  %s  (%s)%n",
+        hit.forceId(),
+        hit.placeText(),
+        hit.placeId(),
+        switch (hit.match()) {
+          case ADDRESS -> "the address";
+          case FIRST_LINE -> "the same first line, another locality or none";
+          case SIMILAR -> "a similar address";
+        });
+    Main.OUT.println(
+        hit.addressId() == null
+            ? "  not in the gazetteer: an address as the records wrote it"
+            : "  gazetteer "
+                + hit.addressId()
+                + ", postcode "
+                + hit.postcode()
+                + ", ward "
+                + hit.wardName());
+    Main.OUT.printf(
+        "  %d records: %d giving it as a home, %d crime scenes; seen %s to %s%n"
+            + "  %d persons recorded living there: %s%n  recorded as: %s%n",
+        hit.mentions(),
+        hit.homeRecords(),
+        hit.crimeScenes(),
+        hit.firstSeen(),
+        hit.lastSeen(),
+        hit.persons(),
+        hit.residents(),
+        hit.addressesRecorded());
+    timeline(hit.timeline());
+  }
+
+  private static void timeline(List<String> entries) {
+    entries.stream().limit(TIMELINE_LINES).forEach(e -> Main.OUT.println("    " + e));
+    if (entries.size() > TIMELINE_LINES) {
+      Main.OUT.println("    ... " + (entries.size() - TIMELINE_LINES) + " earlier");
+    }
+  }
+
   private static void print(VehicleSearch.Hit hit) {
     Main.OUT.printf(
         "%n%s  %s (%s)  %s%n", hit.forceId(), hit.vrm(), hit.country(), hit.vehicleId());
@@ -171,9 +250,6 @@ final class Search implements Callable<Integer> {
         hit.penaltyNotices(),
         hit.firstSeen(),
         hit.lastSeen());
-    hit.timeline().stream().limit(TIMELINE_LINES).forEach(e -> Main.OUT.println("    " + e));
-    if (hit.timeline().size() > TIMELINE_LINES) {
-      Main.OUT.println("    ... " + (hit.timeline().size() - TIMELINE_LINES) + " earlier");
-    }
+    timeline(hit.timeline());
   }
 }

@@ -31,7 +31,10 @@ import org.bluelamp.lake.Lake;
  *   <li>{@code name}: formal forename and surname ({@code Bill KHAN} -> {@code william khan});
  *   <li>{@code surname}: the normalised surname; {@code surname_code} its Double Metaphone code
  *       (finds other spellings: Hussain, Hussein, Husain);
- *   <li>{@code phone}: the number's last nine digits; {@code address}: the normalised address;
+ *   <li>{@code phone}: the number's last nine digits; {@code address}: the normalised address, the
+ *       key of its place ({@code gold.place_link}) where the place resolution found one, as the
+ *       linkage compares it (an address search finds the places first, {@code serve/PlaceSearch},
+ *       then the persons by their keys, {@link #ofPlace});
  *   <li>{@code arabic}: the Arabic-script name, normalised.
  * </ul>
  */
@@ -61,13 +64,11 @@ public final class PersonSearchKeys {
                         .toList(),
             DataTypes.createArrayType(KEY));
     Dataset<Row> profiled =
-        Profiles.profiled(
-            Mentions.read(lake, spec.file(), spec.mentions(), PersonLinkageSpec.FIELDS),
-            Profiles.names(pipelines));
+        Profiles.profiled(PersonResolution.mentions(lake, spec), Profiles.names(pipelines));
     return profiled
         .join(
-            lake.read(PersonResolution.LINK).select("mention_id", "person_id"),
-            seq(List.of("mention_id")))
+            lake.read(PersonResolution.LINK).select("force_id", "mention_id", "person_id"),
+            seq(List.of("force_id", "mention_id")))
         .select(
             col("force_id"), col("person_id"), explode(keys.apply(Profiles.asStruct(""))).as("k"))
         .select(col("force_id"), col("k.key_type"), col("k.key"), col("person_id"))
@@ -101,7 +102,15 @@ public final class PersonSearchKeys {
     Profile profile =
         switch (kind) {
           case PHONE -> Profile.of(names, null, null, null, null, null, text);
-          case ADDRESS -> Profile.of(names, null, null, null, null, text, null);
+          case ADDRESS ->
+              Profile.of(
+                  names,
+                  null,
+                  null,
+                  null,
+                  null,
+                  PlaceLinkageSpec.load(pipelines).addresses().key(text),
+                  null);
           case NAME -> name(names, text);
         };
     Map<String, String> keys = keysOf(profile);
@@ -115,6 +124,15 @@ public final class PersonSearchKeys {
           });
     }
     return keys;
+  }
+
+  /**
+   * The address key of the persons recorded at a place of {@code gold.place_link}: the linkage
+   * compares a mention's address as its place's key, so the persons living at a place a search
+   * found are looked up by that key.
+   */
+  public static Map.Entry<String, String> ofPlace(String placeKey) {
+    return Map.entry("address", Profile.address(placeKey));
   }
 
   private static Profile name(Names names, String text) {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -66,12 +67,13 @@ public final class PersonSearch {
         + LIMIT;
   }
 
-  /** The persons {@code keys} (by key type) find, best first; empty when none. */
-  public static List<Hit> find(Connection trino, Map<String, String> keys) throws SQLException {
+  /** The persons {@code keys} (key type, key) find, best first; empty when none. */
+  public static List<Hit> find(Connection trino, Collection<Map.Entry<String, String>> keys)
+      throws SQLException {
     List<Hit> hits = new ArrayList<>();
     try (PreparedStatement statement = trino.prepareStatement(sql(keys.size()))) {
       int parameter = 1;
-      for (Map.Entry<String, String> key : keys.entrySet()) {
+      for (Map.Entry<String, String> key : keys) {
         statement.setString(parameter++, key.getKey());
         statement.setString(parameter++, key.getValue());
       }

@@ -4,14 +4,20 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.bluelamp.lake.TableName;
+import org.bluelamp.resolve.Addresses;
 import org.bluelamp.resolve.PersonSearchKeys;
 import org.bluelamp.resolve.PersonSearchKeys.Kind;
+import org.bluelamp.resolve.PlaceLinkageSpec;
 import org.bluelamp.resolve.VehicleLinkageSpec;
 import org.bluelamp.synth.Truth;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +29,9 @@ import org.junit.jupiter.api.Test;
  * (silver.vehicle_record, read with Spark) registers; an officer sees the keeper, an analyst a
  * pseudonymous key, a public user nothing; and the search is audited. And a person's single view
  * (gold.person_view) through Trino: the planted person's spellings for an officer, keys and the
- * year of birth for an analyst.
+ * year of birth for an analyst. And their home ({@link PlaceSearch}, gold.place_view), typed short,
+ * without its locality or misspelt: the gazetteer address the generator wrote (truth/*-places.csv)
+ * their records at, with them living there for an officer and masked for an analyst.
  */
 class TrinoSearchIT {
   private static ServedWorld served;
@@ -38,42 +46,52 @@ class TrinoSearchIT {
   private static String plantedPersonId;
   private static String plantedPhone;
 
+  /** The planted person's home as their first call records it, and its gazetteer id. */
+  private static String plantedHome;
+
+  private static String plantedHomeId;
+
   @BeforeAll
   static void serve() {
     served = ServedWorld.get();
     spec = VehicleLinkageSpec.load(served.world.pipelines);
     planted = served.world.truth("england").plantedPerson();
-    String callId =
-        served
-            .world
-            .lake
-            .spark()
+    SparkSession spark = served.world.lake.spark();
+    Path truth = served.world.dir.resolve("truth");
+    Dataset<Row> calls =
+        spark
             .read()
             .option("header", "true")
-            .csv(served.world.dir.resolve("truth").resolve("england-identities.csv").toString())
+            .csv(truth.resolve("england-identities.csv").toString())
             .filter(
                 col("identity")
                     .equalTo(planted.identity())
                     .and(col("source").equalTo("england__calls")))
-            .orderBy("key")
-            .first()
-            .getString(1);
+            .select(col("key").as("call_id"))
+            .join(served.world.lake.read(TableName.of("silver.call")), "call_id")
+            .orderBy("call_id");
+    Row call = calls.first();
     plantedPersonId =
         served
             .world
             .lake
             .read(TableName.of("gold.person_link"))
-            .filter(col("mention_id").equalTo("call:" + callId))
+            .filter(col("mention_id").equalTo("call:" + call.getAs("call_id")))
             .first()
             .getAs("person_id");
-    plantedPhone =
-        served
-            .world
-            .lake
-            .read(TableName.of("silver.call"))
-            .filter(col("call_id").equalTo(callId))
-            .first()
-            .getAs("caller_phone");
+    plantedPhone = call.getAs("caller_phone");
+    // The first call in which they gave their home address; the generator's truth of every
+    // written address gives its gazetteer id.
+    plantedHome = calls.filter(col("caller_address").isNotNull()).first().getAs("caller_address");
+    List<Row> written =
+        spark
+            .read()
+            .option("header", "true")
+            .csv(truth.resolve("england-places.csv").toString())
+            .filter(col("written").equalTo(plantedHome))
+            .collectAsList();
+    assertThat(written).as("the truth of " + plantedHome).hasSize(1);
+    plantedHomeId = written.get(0).getAs("address_id");
     keeper =
         served
             .world
@@ -168,11 +186,85 @@ class TrinoSearchIT {
     ServedWorld.awaitRecorded(ServedWorld.OFFICER, "gold.person_search WHERE", 2);
   }
 
+  @Test
+  void anOfficerFindsThePlantedPersonsHomeTypedShortWithoutItsLocalityOrMisspeltAndThemLivingThere()
+      throws Exception {
+    Addresses addresses = PlaceLinkageSpec.load(served.world.pipelines).addresses();
+    // "12 Station Road, Northfield": "12 station rd northfield", "12 Station Road", and a slip
+    // (two neighbouring letters of the street swapped).
+    String shortened = addresses.shortKey(addresses.key(plantedHome)).toLowerCase(Locale.ROOT);
+    String line = plantedHome.split(",")[0];
+    int at = line.indexOf(' ') + 1;
+    while (plantedHome.charAt(at) == plantedHome.charAt(at + 1)) {
+      at++;
+    }
+    String slip =
+        plantedHome.substring(0, at)
+            + plantedHome.charAt(at + 1)
+            + plantedHome.charAt(at)
+            + plantedHome.substring(at + 2);
+    Map<String, PlaceSearch.Match> typed =
+        Map.of(
+            shortened, PlaceSearch.Match.ADDRESS,
+            line, PlaceSearch.Match.FIRST_LINE,
+            slip, PlaceSearch.Match.SIMILAR);
+    for (Map.Entry<String, PlaceSearch.Match> entry : typed.entrySet()) {
+      List<PlaceSearch.Hit> hits = findPlace(ServedWorld.OFFICER, entry.getKey());
+      assertThat(hits)
+          .as(entry.getKey())
+          .filteredOn(hit -> plantedHomeId.equals(hit.addressId()))
+          .singleElement()
+          .satisfies(
+              home -> {
+                assertThat(home.match()).isEqualTo(entry.getValue());
+                assertThat(home.placeText()).isEqualTo(plantedHome);
+                assertThat(home.residents()).contains(plantedPersonId);
+                assertThat(home.timeline()).hasSize((int) home.mentions());
+                assertThat(
+                        findPerson(ServedWorld.OFFICER, PersonSearchKeys.ofPlace(home.placeKey())))
+                    .extracting(PersonSearch.Hit::personId)
+                    .contains(plantedPersonId);
+              });
+    }
+    // The whole address finds that place first.
+    assertThat(findPlace(ServedWorld.OFFICER, shortened).get(0).addressId())
+        .isEqualTo(plantedHomeId);
+    ServedWorld.awaitRecorded(ServedWorld.OFFICER, "gold.place_view WHERE place_key >=", 4);
+  }
+
+  @Test
+  void anAnalystFindsThePlaceWithItsResidentsMaskedAndNoOneLivingThere() throws Exception {
+    PlaceSearch.Hit home =
+        findPlace(ServedWorld.ANALYST, plantedHome).stream()
+            .filter(hit -> plantedHomeId.equals(hit.addressId()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(home.residents()).startsWith("pk_").doesNotContain(plantedPersonId);
+    assertThat(findPerson(ServedWorld.ANALYST, PersonSearchKeys.ofPlace(home.placeKey())))
+        .isEmpty();
+    assertThatThrownBy(() -> findPlace(ServedWorld.OFFICER, " , "))
+        .hasMessageContaining("not an address");
+  }
+
+  private static List<PlaceSearch.Hit> findPlace(String user, String typed) throws SQLException {
+    try (Connection connection = served.connect(user)) {
+      return PlaceSearch.find(
+          connection, PlaceLinkageSpec.load(served.world.pipelines).addresses(), typed);
+    }
+  }
+
+  private static List<PersonSearch.Hit> findPerson(String user, Map.Entry<String, String> key)
+      throws SQLException {
+    try (Connection connection = served.connect(user)) {
+      return PersonSearch.find(connection, List.of(key));
+    }
+  }
+
   private static List<PersonSearch.Hit> findPerson(String user, Kind kind, String typed)
       throws SQLException {
     try (Connection connection = served.connect(user)) {
       return PersonSearch.find(
-          connection, PersonSearchKeys.typed(served.world.pipelines, kind, typed));
+          connection, PersonSearchKeys.typed(served.world.pipelines, kind, typed).entrySet());
     }
   }
 

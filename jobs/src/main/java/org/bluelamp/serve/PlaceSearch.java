@@ -1,0 +1,140 @@
+package org.bluelamp.serve;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.bluelamp.Errors;
+import org.bluelamp.resolve.Addresses;
+
+/**
+ * An address looked up in {@code gold.place_view} through Trino, as the user of the connection:
+ * their role's row scope and masks apply (residents and the recorded spellings are PII) and the
+ * query is in {@code ops.query_audit}. The typed text is written one way as the place resolution
+ * writes a recorded address ({@link Addresses#key}: case, accents, punctuation and abbreviated
+ * street types do not matter), then compared with the places of the same first word (the house
+ * number), a range of the sorted {@code place_key} the files' statistics prune to: the whole
+ * address first, then an address whose first line it is (typed without its locality: every locality
+ * with that number and street), then one within {@link #MAX_EDITS} edits (a slip in the typing or
+ * in the records).
+ */
+public final class PlaceSearch {
+  /** Places returned at most, best first. */
+  public static final int LIMIT = 20;
+
+  /** Edits a typed address may be from a place's: as the resolution's {@code max_edits}. */
+  public static final int MAX_EDITS = 2;
+
+  /** How a place matched the typed address. */
+  public enum Match {
+    /** Within {@link #MAX_EDITS} edits. */
+    SIMILAR,
+    /** One is the other's first line: typed or recorded without the locality. */
+    FIRST_LINE,
+    /** The whole address. */
+    ADDRESS
+  }
+
+  /** One force's place; the residents and spellings as the user's role may see them. */
+  public record Hit(
+      String forceId,
+      String placeId,
+      String addressId,
+      String placeText,
+      String placeKey,
+      String postcode,
+      String wardName,
+      long mentions,
+      long crimeScenes,
+      long homeRecords,
+      long persons,
+      String residents,
+      String addressesRecorded,
+      String firstSeen,
+      String lastSeen,
+      List<String> timeline,
+      Match match) {}
+
+  private PlaceSearch() {}
+
+  /**
+   * The SQL an application sends. Parameters: the key and the key followed by a space (a first
+   * line) for the score; the range of keys starting with the key's first word and a space (from,
+   * to); the key (edits); the key and a space twice (either address the other's first line).
+   */
+  public static String sql() {
+    String firstLine = "(starts_with(place_key, ?) OR starts_with(?, place_key || ' '))";
+    return "SELECT force_id, place_id, address_id, place_text, place_key, postcode, ward_name,"
+        + " mentions, crime_scenes, home_records, persons, residents, addresses_recorded,"
+        + " CAST(first_seen AS varchar) AS first_seen, CAST(last_seen AS varchar) AS last_seen,"
+        + " transform(timeline, e -> format('%s  %s %s  %s  (%s, %s)', CAST(e.event_at AS varchar),"
+        + " e.event_type, e.event_id, e.role, e.source, e.method)) AS timeline,"
+        + " score FROM (SELECT *, CASE WHEN place_key = ? THEN 3 WHEN "
+        + firstLine
+        + " THEN 2 ELSE 1 END AS score FROM "
+        + TrinoServer.CATALOG
+        + ".gold.place_view WHERE place_key >= ? AND place_key < ?"
+        + " AND (levenshtein_distance(place_key, ?) <= "
+        + MAX_EDITS
+        + " OR "
+        + firstLine
+        + ")) ORDER BY score DESC, mentions DESC, force_id, place_id LIMIT "
+        + LIMIT;
+  }
+
+  /** The places {@code typed} may be, best first; empty when none. */
+  public static List<Hit> find(Connection trino, Addresses addresses, String typed)
+      throws SQLException {
+    String key = addresses.key(typed);
+    if (key == null) {
+      throw Errors.usage(
+          "'" + typed + "' holds no letter or digit: it is not an address",
+          "type the address as written, e.g. 14 Green Lane, Northfield");
+    }
+    String firstWord = key.split(" ", 2)[0] + " ";
+    // Keys hold only A-Z, 0-9 and spaces: every key starting with "12 " sorts below "12!".
+    String beyond = firstWord.substring(0, firstWord.length() - 1) + "!";
+    String line = key + " ";
+    List<Hit> hits = new ArrayList<>();
+    try (PreparedStatement statement = trino.prepareStatement(sql())) {
+      String[] parameters = {key, line, line, firstWord, beyond, key, line, line};
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setString(i + 1, parameters[i]);
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          hits.add(hit(rows));
+        }
+      }
+    }
+    return hits;
+  }
+
+  private static Hit hit(ResultSet rows) throws SQLException {
+    Array timeline = rows.getArray("timeline");
+    return new Hit(
+        rows.getString("force_id"),
+        rows.getString("place_id"),
+        rows.getString("address_id"),
+        rows.getString("place_text"),
+        rows.getString("place_key"),
+        rows.getString("postcode"),
+        rows.getString("ward_name"),
+        rows.getLong("mentions"),
+        rows.getLong("crime_scenes"),
+        rows.getLong("home_records"),
+        rows.getLong("persons"),
+        rows.getString("residents"),
+        rows.getString("addresses_recorded"),
+        rows.getString("first_seen"),
+        rows.getString("last_seen"),
+        timeline == null
+            ? List.of()
+            : Arrays.stream((Object[]) timeline.getArray()).map(String::valueOf).toList(),
+        Match.values()[rows.getInt("score") - 1]);
+  }
+}
