@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
  * pseudonymous key, a public user nothing; and the search is audited. And a person's single view
  * (gold.person_view) through Trino: the planted person's spellings for an officer, keys and the
  * year of birth for an analyst. And their home ({@link PlaceSearch}, gold.place_view), typed short,
- * without its locality or misspelt: the gazetteer address the generator wrote (truth/*-places.csv)
- * their records at, with them living there for an officer and masked for an analyst.
+ * without its locality or misspelt: the gazetteer address the generator wrote their records at
+ * (truth/england-places.csv), with them living there for an officer and masked for an analyst.
  */
 class TrinoSearchIT {
   private static ServedWorld served;
