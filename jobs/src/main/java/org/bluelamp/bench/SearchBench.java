@@ -93,7 +93,12 @@ public final class SearchBench implements Callable<Integer> {
                   trino, password, "place_text FROM %s.gold.place_view ORDER BY place_id", "place");
         };
     System.out.printf(
-        Locale.ROOT, "%d searches of %d %ss as %s%n", searches, typed.size(), kind, user);
+        Locale.ROOT,
+        "%d searches of %d %s as %s%n",
+        searches,
+        typed.size(),
+        kind == Kind.address ? "addresses" : kind + "s",
+        user);
     VehicleLinkageSpec vehicles = VehicleLinkageSpec.load(pipelines);
     Addresses addresses = PlaceLinkageSpec.load(pipelines).addresses();
     List<Search> plan = new ArrayList<>();

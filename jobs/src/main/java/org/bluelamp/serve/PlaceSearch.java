@@ -17,10 +17,10 @@ import org.bluelamp.resolve.Addresses;
  * query is in {@code ops.query_audit}. The typed text is written one way as the place resolution
  * writes a recorded address ({@link Addresses#key}: case, accents, punctuation and abbreviated
  * street types do not matter), then compared with the places of the same first word (the house
- * number), a range of the sorted {@code place_key} the files' statistics prune to: the whole
- * address first, then an address whose first line it is (typed without its locality: every locality
- * with that number and street), then one within {@link #MAX_EDITS} edits (a slip in the typing or
- * in the records).
+ * number), a range of the sorted {@code place_key} (small row groups, whose statistics can skip the
+ * rest): the whole address first, then an address whose first line it is (typed without its
+ * locality: every locality with that number and street), then one within {@link #MAX_EDITS} edits
+ * (a slip in the typing or in the records).
  */
 public final class PlaceSearch {
   /** Places returned at most, best first. */
