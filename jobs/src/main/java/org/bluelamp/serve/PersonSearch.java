@@ -1,7 +1,6 @@
 package org.bluelamp.serve;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -70,35 +69,30 @@ public final class PersonSearch {
   /** The persons {@code keys} (key type, key) find, best first; empty when none. */
   public static List<Hit> find(Connection trino, Collection<Map.Entry<String, String>> keys)
       throws SQLException {
-    List<Hit> hits = new ArrayList<>();
-    try (PreparedStatement statement = trino.prepareStatement(sql(keys.size()))) {
-      int parameter = 1;
-      for (Map.Entry<String, String> key : keys) {
-        statement.setString(parameter++, key.getKey());
-        statement.setString(parameter++, key.getValue());
-      }
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          hits.add(
-              new Hit(
-                  rows.getString("force_id"),
-                  rows.getString("person_id"),
-                  rows.getString("forename"),
-                  rows.getString("surname"),
-                  rows.getString("dob"),
-                  rows.getString("address"),
-                  rows.getString("names_recorded"),
-                  rows.getLong("mentions"),
-                  rows.getString("roles"),
-                  rows.getString("first_seen"),
-                  rows.getString("last_seen"),
-                  rows.getBoolean("wanted"),
-                  rows.getBoolean("missing"),
-                  rows.getBoolean("safeguarding_concern"),
-                  rows.getInt("score")));
-        }
-      }
+    List<String> parameters = new ArrayList<>();
+    for (Map.Entry<String, String> key : keys) {
+      parameters.add(key.getKey());
+      parameters.add(key.getValue());
     }
-    return hits;
+    return Lookups.find(trino, sql(keys.size()), parameters, PersonSearch::hit);
+  }
+
+  private static Hit hit(ResultSet rows) throws SQLException {
+    return new Hit(
+        rows.getString("force_id"),
+        rows.getString("person_id"),
+        rows.getString("forename"),
+        rows.getString("surname"),
+        rows.getString("dob"),
+        rows.getString("address"),
+        rows.getString("names_recorded"),
+        rows.getLong("mentions"),
+        rows.getString("roles"),
+        rows.getString("first_seen"),
+        rows.getString("last_seen"),
+        rows.getBoolean("wanted"),
+        rows.getBoolean("missing"),
+        rows.getBoolean("safeguarding_concern"),
+        rows.getInt("score"));
   }
 }

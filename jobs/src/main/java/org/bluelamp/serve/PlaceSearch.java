@@ -1,12 +1,8 @@
 package org.bluelamp.serve;
 
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.bluelamp.Errors;
 import org.bluelamp.resolve.Addresses;
@@ -99,23 +95,14 @@ public final class PlaceSearch {
     // Keys hold only A-Z, 0-9 and spaces: every key starting with "12 " sorts below "12!".
     String beyond = firstWord.substring(0, firstWord.length() - 1) + "!";
     String line = key + " ";
-    List<Hit> hits = new ArrayList<>();
-    try (PreparedStatement statement = trino.prepareStatement(sql())) {
-      String[] parameters = {key, line, line, firstWord, beyond, key, line, line};
-      for (int i = 0; i < parameters.length; i++) {
-        statement.setString(i + 1, parameters[i]);
-      }
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          hits.add(hit(rows));
-        }
-      }
-    }
-    return hits;
+    return Lookups.find(
+        trino,
+        sql(),
+        List.of(key, line, line, firstWord, beyond, key, line, line),
+        PlaceSearch::hit);
   }
 
   private static Hit hit(ResultSet rows) throws SQLException {
-    Array timeline = rows.getArray("timeline");
     return new Hit(
         rows.getString("force_id"),
         rows.getString("place_id"),
@@ -132,9 +119,7 @@ public final class PlaceSearch {
         rows.getString("addresses_recorded"),
         rows.getString("first_seen"),
         rows.getString("last_seen"),
-        timeline == null
-            ? List.of()
-            : Arrays.stream((Object[]) timeline.getArray()).map(String::valueOf).toList(),
+        Lookups.strings(rows.getArray("timeline")),
         Match.values()[rows.getInt("score") - 1]);
   }
 }

@@ -1,12 +1,8 @@
 package org.bluelamp.serve;
 
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
@@ -71,23 +67,10 @@ public final class VehicleSearch {
           "'" + typed + "' holds no letter or digit: it is not a registration",
           "type the registration as written on the plate, e.g. AB12 CDE");
     }
-    List<Hit> hits = new ArrayList<>();
-    try (PreparedStatement statement = trino.prepareStatement(sql(keys.size()))) {
-      int parameter = 1;
-      for (String key : keys) {
-        statement.setString(parameter++, key);
-      }
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          hits.add(hit(rows));
-        }
-      }
-    }
-    return hits;
+    return Lookups.find(trino, sql(keys.size()), List.copyOf(keys), VehicleSearch::hit);
   }
 
   private static Hit hit(ResultSet rows) throws SQLException {
-    Array timeline = rows.getArray("timeline");
     return new Hit(
         rows.getString("force_id"),
         rows.getString("vehicle_id"),
@@ -105,8 +88,6 @@ public final class VehicleSearch {
         rows.getString("keeper_forename"),
         rows.getString("keeper_surname"),
         rows.getString("keeper_address"),
-        timeline == null
-            ? List.of()
-            : Arrays.stream((Object[]) timeline.getArray()).map(String::valueOf).toList());
+        Lookups.strings(rows.getArray("timeline")));
   }
 }
