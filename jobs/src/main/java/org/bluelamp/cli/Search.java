@@ -113,8 +113,9 @@ final class Search implements Callable<Integer> {
   }
 
   /**
-   * The places the address may be (gold.place_view), then the persons recorded at them or at the
-   * address as typed.
+   * The places the address may be (gold.place_view), then the persons recorded at those that match
+   * it best (the whole address, else its first line, else a similar one: not the neighbour one
+   * letter away when the address itself is found) or at the address as typed.
    */
   private void places(Connection connection, Pipelines pipelines) throws SQLException {
     List<PlaceSearch.Hit> places =
@@ -129,7 +130,9 @@ final class Search implements Callable<Integer> {
     }
     Set<Map.Entry<String, String>> keys =
         typed(pipelines, PersonSearchKeys.Kind.ADDRESS, query.address);
-    places.forEach(place -> keys.add(PersonSearchKeys.ofPlace(place.placeKey())));
+    places.stream()
+        .filter(place -> place.match() == places.get(0).match())
+        .forEach(place -> keys.add(PersonSearchKeys.ofPlace(place.placeKey())));
     Main.OUT.println();
     Main.OUT.println("Persons recorded living there:");
     persons(connection, query.address, keys);
