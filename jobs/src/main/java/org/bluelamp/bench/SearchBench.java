@@ -16,7 +16,6 @@ import java.util.concurrent.Future;
 import org.bluelamp.Errors;
 import org.bluelamp.cli.Workspace;
 import org.bluelamp.contract.Pipelines;
-import org.bluelamp.resolve.Addresses;
 import org.bluelamp.resolve.PersonSearchKeys;
 import org.bluelamp.resolve.PlaceLinkageSpec;
 import org.bluelamp.resolve.VehicleLinkageSpec;
@@ -100,7 +99,7 @@ public final class SearchBench implements Callable<Integer> {
         kind == Kind.address ? "addresses" : kind + "s",
         user);
     VehicleLinkageSpec vehicles = VehicleLinkageSpec.load(pipelines);
-    Addresses addresses = PlaceLinkageSpec.load(pipelines).addresses();
+    PlaceLinkageSpec places = PlaceLinkageSpec.load(pipelines);
     List<Search> plan = new ArrayList<>();
     for (int i = 0; i < searches; i++) {
       String text = typed.get(i % typed.size());
@@ -112,7 +111,7 @@ public final class SearchBench implements Callable<Integer> {
                   PersonSearchKeys.typed(pipelines, PersonSearchKeys.Kind.NAME, text);
               yield connection -> PersonSearch.find(connection, keys.entrySet());
             }
-            case address -> connection -> PlaceSearch.find(connection, addresses, text);
+            case address -> connection -> PlaceSearch.find(connection, places, text);
           });
     }
     // One search first: the server's first plan of the query is not what a user waits for.

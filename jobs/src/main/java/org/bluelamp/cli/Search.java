@@ -119,7 +119,7 @@ final class Search implements Callable<Integer> {
    */
   private void places(Connection connection, Pipelines pipelines) throws SQLException {
     List<PlaceSearch.Hit> places =
-        PlaceSearch.find(connection, PlaceLinkageSpec.load(pipelines).addresses(), query.address);
+        PlaceSearch.find(connection, PlaceLinkageSpec.load(pipelines), query.address);
     if (places.isEmpty()) {
       Main.OUT.println(
           "No place found for '" + query.address + "' in the forces " + user + " may see.");

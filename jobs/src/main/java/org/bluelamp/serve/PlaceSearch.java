@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.bluelamp.Errors;
 import org.bluelamp.resolve.Addresses;
+import org.bluelamp.resolve.PlaceLinkageSpec;
 
 /**
  * An address looked up in {@code gold.place_view} through Trino, as the user of the connection:
@@ -15,19 +16,16 @@ import org.bluelamp.resolve.Addresses;
  * street types do not matter), then compared with the places of the same first word (the house
  * number), a range of the sorted {@code place_key} (small row groups, whose statistics can skip the
  * rest): the whole address first, then an address whose first line it is (typed without its
- * locality: every locality with that number and street), then one within {@link #MAX_EDITS} edits
- * (a slip in the typing or in the records).
+ * locality: every locality with that number and street), then one within the {@code max_edits} of
+ * {@code places.yaml} (a slip in the typing or in the records).
  */
 public final class PlaceSearch {
   /** Places returned at most, best first. */
   public static final int LIMIT = 20;
 
-  /** Edits a typed address may be from a place's: as the resolution's {@code max_edits}. */
-  public static final int MAX_EDITS = 2;
-
   /** How a place matched the typed address. */
   public enum Match {
-    /** Within {@link #MAX_EDITS} edits. */
+    /** Within {@code max_edits} edits. */
     SIMILAR,
     /** One is the other's first line: typed or recorded without the locality. */
     FIRST_LINE,
@@ -58,11 +56,12 @@ public final class PlaceSearch {
   private PlaceSearch() {}
 
   /**
-   * The SQL an application sends. Parameters: the key and the key followed by a space (a first
+   * The SQL an application sends for places within {@code maxEdits} of the typed address ({@code
+   * places.yaml}'s {@code max_edits}). Parameters: the key and the key followed by a space (a first
    * line) for the score; the range of keys starting with the key's first word and a space (from,
    * to); the key (edits); the key and a space twice (either address the other's first line).
    */
-  public static String sql() {
+  public static String sql(int maxEdits) {
     String firstLine = "(starts_with(place_key, ?) OR starts_with(?, place_key || ' '))";
     return "SELECT force_id, place_id, address_id, place_text, place_key, postcode, ward_name,"
         + " mentions, crime_scenes, home_records, persons, residents, addresses_recorded,"
@@ -75,7 +74,7 @@ public final class PlaceSearch {
         + TrinoServer.CATALOG
         + ".gold.place_view WHERE place_key >= ? AND place_key < ?"
         + " AND (levenshtein_distance(place_key, ?) <= "
-        + MAX_EDITS
+        + maxEdits
         + " OR "
         + firstLine
         + ")) ORDER BY score DESC, mentions DESC, force_id, place_id LIMIT "
@@ -83,9 +82,9 @@ public final class PlaceSearch {
   }
 
   /** The places {@code typed} may be, best first; empty when none. */
-  public static List<Hit> find(Connection trino, Addresses addresses, String typed)
+  public static List<Hit> find(Connection trino, PlaceLinkageSpec spec, String typed)
       throws SQLException {
-    String key = addresses.key(typed);
+    String key = spec.addresses().key(typed);
     if (key == null) {
       throw Errors.usage(
           "'" + typed + "' holds no letter or digit: it is not an address",
@@ -97,7 +96,7 @@ public final class PlaceSearch {
     String line = key + " ";
     return Lookups.find(
         trino,
-        sql(),
+        sql(spec.maxEdits()),
         List.of(key, line, line, firstWord, beyond, key, line, line),
         PlaceSearch::hit);
   }

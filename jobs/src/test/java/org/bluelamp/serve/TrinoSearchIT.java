@@ -248,8 +248,7 @@ class TrinoSearchIT {
 
   private static List<PlaceSearch.Hit> findPlace(String user, String typed) throws SQLException {
     try (Connection connection = served.connect(user)) {
-      return PlaceSearch.find(
-          connection, PlaceLinkageSpec.load(served.world.pipelines).addresses(), typed);
+      return PlaceSearch.find(connection, PlaceLinkageSpec.load(served.world.pipelines), typed);
     }
   }
 
