@@ -57,27 +57,24 @@ public final class PlaceSearch {
 
   /**
    * The SQL an application sends for places within {@code maxEdits} of the typed address ({@code
-   * places.yaml}'s {@code max_edits}). Parameters: the key and the key followed by a space (a first
-   * line) for the score; the range of keys starting with the key's first word and a space (from,
-   * to); the key (edits); the key and a space twice (either address the other's first line).
+   * places.yaml}'s {@code max_edits}). Each place of the range is scored once (none: not a match).
+   * Parameters: the key; the key followed by a space twice (either address the other's first line);
+   * the key (edits); the range of keys starting with the key's first word and a space (from, to).
    */
   public static String sql(int maxEdits) {
-    String firstLine = "(starts_with(place_key, ?) OR starts_with(?, place_key || ' '))";
     return "SELECT force_id, place_id, address_id, place_text, place_key, postcode, ward_name,"
         + " mentions, crime_scenes, home_records, persons, residents, addresses_recorded,"
         + " CAST(first_seen AS varchar) AS first_seen, CAST(last_seen AS varchar) AS last_seen,"
         + " transform(timeline, e -> format('%s  %s %s  %s  (%s, %s)', CAST(e.event_at AS varchar),"
         + " e.event_type, e.event_id, e.role, e.source, e.method)) AS timeline,"
-        + " score FROM (SELECT *, CASE WHEN place_key = ? THEN 3 WHEN "
-        + firstLine
-        + " THEN 2 ELSE 1 END AS score FROM "
-        + TrinoServer.CATALOG
-        + ".gold.place_view WHERE place_key >= ? AND place_key < ?"
-        + " AND (levenshtein_distance(place_key, ?) <= "
+        + " score FROM (SELECT *, CASE WHEN place_key = ? THEN 3"
+        + " WHEN starts_with(place_key, ?) OR starts_with(?, place_key || ' ') THEN 2"
+        + " WHEN levenshtein_distance(place_key, ?) <= "
         + maxEdits
-        + " OR "
-        + firstLine
-        + ")) ORDER BY score DESC, mentions DESC, force_id, place_id LIMIT "
+        + " THEN 1 END AS score FROM "
+        + TrinoServer.CATALOG
+        + ".gold.place_view WHERE place_key >= ? AND place_key < ?)"
+        + " WHERE score IS NOT NULL ORDER BY score DESC, mentions DESC, force_id, place_id LIMIT "
         + LIMIT;
   }
 
@@ -97,7 +94,7 @@ public final class PlaceSearch {
     return Lookups.find(
         trino,
         sql(spec.maxEdits()),
-        List.of(key, line, line, firstWord, beyond, key, line, line),
+        List.of(key, line, line, key, firstWord, beyond),
         PlaceSearch::hit);
   }
 
