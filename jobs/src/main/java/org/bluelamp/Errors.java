@@ -117,6 +117,19 @@ public final class Errors {
         cause);
   }
 
+  /** Rows of a JDBC source of the sample world could not be loaded into its database. */
+  public static BluelampException worldDatabase(
+      String source, String table, String url, Path script, Throwable cause) {
+    return new BluelampException(
+        "Failed to load " + source + " into " + table + " at " + url,
+        String.valueOf(cause.getMessage()),
+        "start the databases (bash infra/embedded/databases.sh); a column or table the database"
+            + " lacks must be created by "
+            + script
+            + " with the name the contract's 'from' gives",
+        cause);
+  }
+
   public static BluelampException metastoreCatalog(String jdbcUrl, String user, Throwable cause) {
     return new BluelampException(
         "The metastore cannot open its catalog in " + jdbcUrl + " as " + user,

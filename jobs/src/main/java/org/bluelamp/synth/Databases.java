@@ -88,15 +88,8 @@ final class Databases {
               + " "
               + table);
     } catch (SQLException e) {
-      throw Errors.io(
-          "load "
-              + contract.id()
-              + " into "
-              + table
-              + " at "
-              + connection.url()
-              + " (is the database up? run infra/embedded/databases.sh)",
-          e);
+      throw Errors.worldDatabase(
+          contract.id(), table, connection.url(), schemaScripts.resolve(name + ".sql"), e);
     }
   }
 
