@@ -42,6 +42,7 @@ CREATE TABLE rms.nominals (
   forename varchar(60),
   surname varchar(60),
   date_of_birth date,
+  id_document_no varchar(30),
   address varchar(200),
   phone varchar(30),
   recorded timestamp NOT NULL

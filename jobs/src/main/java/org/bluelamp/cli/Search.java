@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
     name = "search",
     mixinStandardHelpOptions = true,
     description = {
-      "Look a registration up in gold.vehicle_view, a person by name or phone in",
+      "Look a registration up in gold.vehicle_view, a person by name, phone or document in",
       "gold.person_view, or an address in gold.place_view and then the persons recorded living",
       "there, through the Trino that './bluelamp serve' started, as a user: their role's forces",
       "and masks apply (a role without PII finds no one by name and sees no residents) and the",
@@ -61,6 +61,13 @@ final class Search implements Callable<Integer> {
     String phone;
 
     @Option(
+        names = "--document",
+        description =
+            "An identity document's number (driving licence, passport, national register or"
+                + " identity card), with or without its dots and spaces.")
+    String document;
+
+    @Option(
         names = "--address",
         description = "An address as written: house number, street and (optionally) locality.")
     String address;
@@ -85,6 +92,11 @@ final class Search implements Callable<Integer> {
       } else if (query.phone != null) {
         persons(
             connection, query.phone, typed(pipelines, PersonSearchKeys.Kind.PHONE, query.phone));
+      } else if (query.document != null) {
+        persons(
+            connection,
+            query.document,
+            typed(pipelines, PersonSearchKeys.Kind.DOCUMENT, query.document));
       } else {
         places(connection, pipelines);
       }

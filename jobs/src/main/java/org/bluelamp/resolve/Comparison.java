@@ -26,7 +26,8 @@ public final class Comparison {
     NAME_AR("differs", "transliteration", "exact"),
     DOB("differs", "same year", "day and month swapped", "exact"),
     ADDRESS("differs", "same number and street", "exact"),
-    PHONE("differs", "exact");
+    PHONE("differs", "exact"),
+    DOCUMENT("differs", "one slip", "exact");
 
     private final List<String> levels;
 
@@ -66,7 +67,8 @@ public final class Comparison {
       arabic(a, b),
       dob(a, b),
       address(a, b),
-      phone(a, b)
+      phone(a, b),
+      document(a, b)
     };
   }
 
@@ -189,6 +191,39 @@ public final class Comparison {
       return MISSING;
     }
     return a.phone().equals(b.phone()) ? 1 : 0;
+  }
+
+  /**
+   * Exact; or one slip of the pen: one character other, or two neighbouring characters swapped (a
+   * number read off a card and typed); two people's numbers differ in more. Numbers of different
+   * lengths are two kinds of document (a passport's nine digits, a driving licence's sixteen
+   * characters) that one person may both hold: missing, not a disagreement.
+   */
+  static int document(Profile a, Profile b) {
+    if (a.document() == null
+        || b.document() == null
+        || a.document().length() != b.document().length()) {
+      return MISSING;
+    }
+    if (a.document().equals(b.document())) {
+      return 2;
+    }
+    return oneSlip(a.document(), b.document()) ? 1 : 0;
+  }
+
+  private static boolean oneSlip(String a, String b) {
+    int first = -1;
+    int differing = 0;
+    for (int i = 0; i < a.length(); i++) {
+      if (a.charAt(i) != b.charAt(i)) {
+        first = differing++ == 0 ? i : first;
+      }
+    }
+    return differing == 1
+        || (differing == 2
+            && first + 1 < a.length()
+            && a.charAt(first) == b.charAt(first + 1)
+            && a.charAt(first + 1) == b.charAt(first));
   }
 
   private static boolean close(String a, String b) {

@@ -21,13 +21,13 @@ import org.bluelamp.lake.Lake;
 
 /**
  * What the records of one planted person carry to link them, whatever the model: two of their
- * mentions are joined when the details would convince an analyst — the same phone number; or the
- * names agree (forename and surname the same, a known variant, phonetic or a typo, or the
- * Arabic-script name) with the same date of birth (or its day and month swapped) or the same
- * address — and a mention recorded as another (an arrest as its nominal record) is joined to it.
- * The pairs inside the groups so joined are those a linkage can find without linking on a name
- * alone, which at a force's scale is a namesake as often as not; recall cannot honestly go above
- * their share of the true pairs.
+ * mentions are joined when the details would convince an analyst — the same phone number or
+ * identity document; or the names agree (forename and surname the same, a known variant, phonetic
+ * or a typo, or the Arabic-script name) with the same date of birth (or its day and month swapped),
+ * the same address or the document number but for one slip — and a mention recorded as another (an
+ * arrest as its nominal record) is joined to it. The pairs inside the groups so joined are those a
+ * linkage can find without linking on a name alone, which at a force's scale is a namesake as often
+ * as not; recall cannot honestly go above their share of the true pairs.
  */
 final class Evidence {
   /** The columns before the profile's in the rows grouped per identity. */
@@ -44,7 +44,8 @@ final class Evidence {
   /** Whether the details of two mentions of one person convince on their own (see the class). */
   static boolean convincing(Profile a, Profile b) {
     int[] levels = Comparison.levels(a, b);
-    if (levels[Comparison.Field.PHONE.ordinal()] == 1) {
+    if (levels[Comparison.Field.PHONE.ordinal()] == 1
+        || levels[Comparison.Field.DOCUMENT.ordinal()] == 2) {
       return true;
     }
     boolean latin =
@@ -53,7 +54,8 @@ final class Evidence {
     boolean names = latin || levels[Comparison.Field.NAME_AR.ordinal()] >= 1;
     return names
         && (levels[Comparison.Field.DOB.ordinal()] >= 2
-            || levels[Comparison.Field.ADDRESS.ordinal()] == 2);
+            || levels[Comparison.Field.ADDRESS.ordinal()] == 2
+            || levels[Comparison.Field.DOCUMENT.ordinal()] == 1);
   }
 
   /**

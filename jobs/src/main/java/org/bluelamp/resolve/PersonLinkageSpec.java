@@ -25,7 +25,7 @@ public record PersonLinkageSpec(
 
   /** The detail columns a mention may map, as named in the mention table. */
   public static final List<String> FIELDS =
-      List.of("forename", "surname", "name_ar", "dob", "address", "phone");
+      List.of("forename", "surname", "name_ar", "dob", "address", "phone", "document");
 
   /** The profile columns a blocking rule may name. */
   public static final Set<String> BLOCKING_COLUMNS =
@@ -42,7 +42,8 @@ public record PersonLinkageSpec(
           "dob",
           "birth_year",
           "address",
-          "phone");
+          "phone",
+          "document");
 
   /** The compared fields a blocking rule's columns agree on by construction. */
   public static boolean[] fieldsOf(List<String> rule) {
@@ -65,6 +66,9 @@ public record PersonLinkageSpec(
       }
       if (column.equals("phone")) {
         fields[Comparison.Field.PHONE.ordinal()] = true;
+      }
+      if (column.equals("document")) {
+        fields[Comparison.Field.DOCUMENT.ordinal()] = true;
       }
     }
     return fields;

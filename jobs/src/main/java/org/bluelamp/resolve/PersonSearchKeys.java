@@ -35,15 +35,17 @@ import org.bluelamp.lake.Lake;
  *       key of its place ({@code gold.place_link}) where the place resolution found one, as the
  *       linkage compares it (an address search finds the places first, {@code serve/PlaceSearch},
  *       then the persons by their keys, {@link #ofPlace});
- *   <li>{@code arabic}: the Arabic-script name, normalised.
+ *   <li>{@code arabic}: the Arabic-script name, normalised;
+ *   <li>{@code document}: an identity document's number, upper case, letters and digits only.
  * </ul>
  */
 public final class PersonSearchKeys {
-  /** What a typed text is: a name, a phone number or an address. */
+  /** What a typed text is: a name, a phone number, an address or an identity document number. */
   public enum Kind {
     NAME,
     PHONE,
-    ADDRESS
+    ADDRESS,
+    DOCUMENT
   }
 
   private static final StructType KEY =
@@ -90,18 +92,21 @@ public final class PersonSearchKeys {
     putKnown(keys, "phone", profile.phone());
     putKnown(keys, "address", profile.address());
     putKnown(keys, "arabic", profile.arabic());
+    putKnown(keys, "document", profile.document());
     return keys;
   }
 
   /**
    * The keys a typed search is looked up by: a name as "forename surname" (one word: a surname; in
-   * Arabic script: the Arabic name), a phone number in any format, an address as written.
+   * Arabic script: the Arabic name), a phone number in any format, an address as written, a
+   * document number with or without its dots and spaces.
    */
   public static Map<String, String> typed(Pipelines pipelines, Kind kind, String text) {
     Names names = Profiles.names(pipelines);
     Profile profile =
         switch (kind) {
-          case PHONE -> Profile.of(names, null, null, null, null, null, text);
+          case PHONE -> Profile.of(names, null, null, null, null, null, text, null);
+          case DOCUMENT -> Profile.of(names, null, null, null, null, null, null, text);
           case ADDRESS ->
               Profile.of(
                   names,
@@ -110,6 +115,7 @@ public final class PersonSearchKeys {
                   null,
                   null,
                   PlaceLinkageSpec.load(pipelines).addresses().key(text),
+                  null,
                   null);
           case NAME -> name(names, text);
         };
@@ -121,6 +127,7 @@ public final class PersonSearchKeys {
             case PHONE -> "type at least six digits of the number, e.g. 07700 900123";
             case ADDRESS -> "type the address as written, e.g. 14 Green Lane";
             case NAME -> "type a forename and surname or a surname, e.g. William Khan";
+            case DOCUMENT -> "type the number of the document, e.g. 85.07.30-033.28";
           });
     }
     return keys;
@@ -140,12 +147,12 @@ public final class PersonSearchKeys {
     if (trimmed
         .codePoints()
         .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)) {
-      return Profile.of(names, null, null, trimmed, null, null, null);
+      return Profile.of(names, null, null, trimmed, null, null, null, null);
     }
     String[] words = trimmed.split("\\s+", 2);
     return words.length == 2
-        ? Profile.of(names, words[0], words[1], null, null, null, null)
-        : Profile.of(names, null, words[0], null, null, null, null);
+        ? Profile.of(names, words[0], words[1], null, null, null, null, null)
+        : Profile.of(names, null, words[0], null, null, null, null, null);
   }
 
   private static void putKnown(Map<String, String> keys, String type, String value) {

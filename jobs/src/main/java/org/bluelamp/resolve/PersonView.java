@@ -33,12 +33,12 @@ import org.bluelamp.lake.TableName;
 /**
  * {@code gold.person_view}: one row per force and person entity of {@code gold.person_link}, with
  * what every source recorded of them: the name and date of birth most often recorded, the latest
- * address and phone, every spelling and every address (with the dates recorded), the counts of
- * their records by event type, their roles, every record on a timeline (newest first), their
- * associates (the persons sharing most events with them: co-offenders, victims, the other party of
- * a safeguarding link), the harm of the crimes they are recorded offender and victim in (by month),
- * and the current flags: wanted (an outstanding named suspect), missing (an open missing person
- * case) and safeguarding (a party of a safeguarding link).
+ * address, phone and identity document, every spelling and every address (with the dates recorded),
+ * the counts of their records by event type, their roles, every record on a timeline (newest
+ * first), their associates (the persons sharing most events with them: co-offenders, victims, the
+ * other party of a safeguarding link), the harm of the crimes they are recorded offender and victim
+ * in (by month), and the current flags: wanted (an outstanding named suspect), missing (an open
+ * missing person case) and safeguarding (a party of a safeguarding link).
  */
 public final class PersonView {
   /** Associates listed per person, those sharing most events first. */
@@ -55,7 +55,15 @@ public final class PersonView {
     PersonLinkageSpec spec = PersonLinkageSpec.load(pipelines);
     Dataset<Row> details =
         Mentions.read(lake, spec.file(), spec.mentions(), PersonLinkageSpec.FIELDS)
-            .select("force_id", "mention_id", "forename", "surname", "dob", "address", "phone");
+            .select(
+                "force_id",
+                "mention_id",
+                "forename",
+                "surname",
+                "dob",
+                "address",
+                "phone",
+                "document");
     Dataset<Row> mentions =
         cache.keep(
             lake.read(PersonResolution.LINK)
@@ -85,6 +93,7 @@ public final class PersonView {
     aggregates.add(concat_ws("; ", sort_array(collect_set(name))).as("names_recorded"));
     aggregates.add(latest("address"));
     aggregates.add(latest("phone"));
+    aggregates.add(latest("document"));
     aggregates.add(max(col("event_type").equalTo("safeguarding")).as("safeguarding_concern"));
     aggregates.add(
         sort_array(

@@ -21,6 +21,7 @@ import java.util.Locale;
  * @param dob date of birth
  * @param address normalised address ({@link #address(String)})
  * @param phone the last nine digits of the phone number
+ * @param document the number of an identity document, upper case, letters and digits only
  */
 public record Profile(
     String forename,
@@ -34,7 +35,8 @@ public record Profile(
     String arabicSkeleton,
     LocalDate dob,
     String address,
-    String phone)
+    String phone,
+    String document)
     implements Serializable {
 
   /** A profile from the details as recorded. */
@@ -45,7 +47,8 @@ public record Profile(
       String arabic,
       LocalDate dob,
       String address,
-      String phone) {
+      String phone,
+      String document) {
     String fore = Names.normalise(forename);
     String formal = names.canonical(fore);
     String sur = Names.normalise(surname);
@@ -64,7 +67,8 @@ public record Profile(
         Names.arabicSkeleton(arabic),
         dob,
         address(address),
-        phone(phone));
+        phone(phone),
+        document(document));
   }
 
   /** Lower case, letters and digits, one space between words; null when blank. */
@@ -92,6 +96,18 @@ public record Profile(
       return null;
     }
     return digits.length() > 9 ? digits.substring(digits.length() - 9) : digits;
+  }
+
+  /**
+   * Upper case, letters and digits only ({@code 85.07.30-033.28} is {@code 85073003328}); null with
+   * fewer than six: no document numbers that short.
+   */
+  static String document(String text) {
+    if (text == null) {
+      return null;
+    }
+    String number = text.toUpperCase(Locale.ROOT).replaceAll("[^\\p{Alnum}]", "");
+    return number.length() < 6 ? null : number;
   }
 
   private static String joined(String first, String second) {

@@ -21,7 +21,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF6;
+import org.apache.spark.sql.api.java.UDF7;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -46,7 +46,8 @@ final class Profiles {
             string("arabic_skeleton"),
             DataTypes.createStructField("dob", DataTypes.DateType, true),
             string("address"),
-            string("phone")
+            string("phone"),
+            string("document")
           });
 
   private Profiles() {}
@@ -76,15 +77,15 @@ final class Profiles {
 
   /**
    * {@code mentions} with the profile columns in place of the details, plus {@code birth_year} and
-   * {@code profile_id}: a hash of the force and the profile when it has a date of birth, an address
-   * or a phone; otherwise (a name alone: two Jack Taylors of one force are not one person) also of
-   * the mention, so that it is a profile of its own.
+   * {@code profile_id}: a hash of the force and the profile when it has a date of birth, an
+   * address, a phone or a document; otherwise (a name alone: two Jack Taylors of one force are not
+   * one person) also of the mention, so that it is a profile of its own.
    */
   static Dataset<Row> profiled(Dataset<Row> mentions, Names names) {
     UserDefinedFunction profile =
         udf(
-            (UDF6<String, String, String, Date, String, String, Row>)
-                (forename, surname, arabic, dob, address, phone) ->
+            (UDF7<String, String, String, Date, String, String, String, Row>)
+                (forename, surname, arabic, dob, address, phone, document) ->
                     row(
                         Profile.of(
                             names,
@@ -93,7 +94,8 @@ final class Profiles {
                             arabic,
                             dob == null ? null : dob.toLocalDate(),
                             address,
-                            phone)),
+                            phone,
+                            document)),
             SCHEMA);
     Dataset<Row> withProfile =
         mentions.withColumn(
@@ -104,7 +106,8 @@ final class Profiles {
                 col("name_ar"),
                 col("dob"),
                 col("address"),
-                col("phone")));
+                col("phone"),
+                col("document")));
     List<Column> columns = new ArrayList<>();
     for (String name : mentions.columns()) {
       if (!PersonLinkageSpec.FIELDS.contains(name)) {
@@ -115,7 +118,11 @@ final class Profiles {
       columns.add(col("profile." + field.name()).as(field.name()));
     }
     Column identifying =
-        col("dob").isNotNull().or(col("address").isNotNull()).or(col("phone").isNotNull());
+        col("dob")
+            .isNotNull()
+            .or(col("address").isNotNull())
+            .or(col("phone").isNotNull())
+            .or(col("document").isNotNull());
     List<Column> identity =
         new ArrayList<>(
             List.of(col("force_id"), when(identifying, lit(null)).otherwise(col("mention_id"))));
@@ -152,7 +159,8 @@ final class Profiles {
         row.getString(8),
         dob == null ? null : dob.toLocalDate(),
         row.getString(10),
-        row.getString(11));
+        row.getString(11),
+        row.getString(12));
   }
 
   private static Row row(Profile p) {
@@ -168,7 +176,8 @@ final class Profiles {
         p.arabicSkeleton(),
         p.dob() == null ? null : Date.valueOf(p.dob()),
         p.address(),
-        p.phone());
+        p.phone(),
+        p.document());
   }
 
   private static StructField string(String name) {

@@ -55,7 +55,8 @@ public final class PersonSearch {
         + " v.wanted, v.missing, v.safeguarding_concern, f.score FROM "
         + TrinoServer.CATALOG
         + ".gold.person_view v JOIN (SELECT force_id, person_id,"
-        + " max(CASE key_type WHEN 'name' THEN 3 WHEN 'surname_code' THEN 1 ELSE 2 END) AS score"
+        + " max(CASE key_type WHEN 'name' THEN 3 WHEN 'document' THEN 3"
+        + " WHEN 'surname_code' THEN 1 ELSE 2 END) AS score"
         + " FROM "
         + TrinoServer.CATALOG
         + ".gold.person_search WHERE "

@@ -15,6 +15,7 @@ import java.util.function.Function;
  * @param dispatchMinutes per grade, the longest wait to dispatch (uniform); 0 = never dispatched
  * @param travelMinutes per grade, the longest travel to arrival (uniform)
  * @param rates other daily streams: records a day at scale 1
+ * @param documents the identity document its people produce and the systems that record it
  * @param labels categorical values in the force's language, by name
  */
 record ForceProfile(
@@ -25,6 +26,7 @@ record ForceProfile(
     int[] dispatchMinutes,
     int[] travelMinutes,
     People.Names names,
+    IdDocuments documents,
     Areas areas,
     List<String> streetNames,
     Function<SplittableRandom, String> registration,

@@ -204,7 +204,14 @@ final class ForceWorld {
               xy[1]));
     }
     int persons = Math.max(400, (int) (profile.callsPerDay() * 10 * options.scale()));
-    people = People.create(profile.force(), profile.names(), addressIds, persons, random.split());
+    people =
+        People.create(
+            profile.force(),
+            profile.names(),
+            profile.documents(),
+            addressIds,
+            persons,
+            random.split());
     officers = new ArrayList<>();
     int officerCount = Math.max(24, (int) (profile.callsPerDay() * 0.2 * options.scale()));
     List<String> teams = List.of("A", "B", "C", "D");
@@ -601,6 +608,7 @@ final class ForceWorld {
     for (String role : roles) {
       Identity person = people.pick(random, role);
       Map<String, Object> nominal = people.record(person, random);
+      nominal.put("id_document", people.document(person, "person"));
       nominal.put("person_record_id", next("person", "NOM", day));
       nominal.put("role", label("role", role));
       nominal.put("crime_id", crimeId);
@@ -739,6 +747,7 @@ final class ForceWorld {
       Map<String, Object> custody = people.record(person, random);
       // Custody always books a detainee in with a date of birth (as given: it may be swapped).
       custody.putIfAbsent("dob", person.dob());
+      custody.put("id_document", people.document(person, "custody"));
       custody.put("custody_id", next("custody", "CUS", day));
       custody.put("arrest_id", arrestId);
       custody.put("booked_in_at", arrested.plusMinutes(40));
@@ -759,6 +768,7 @@ final class ForceWorld {
     return switch (stream) {
       case "stop" -> {
         Map<String, Object> r = people.record(person, random);
+        r.put("id_document", people.document(person, "stop"));
         String type = pick(profile.label("stop_type"));
         r.putAll(
             rec(

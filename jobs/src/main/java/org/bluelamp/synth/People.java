@@ -31,7 +31,8 @@ final class People {
       LocalDate dob,
       String address,
       String oldAddress,
-      String phone) {}
+      String phone,
+      String document) {}
 
   /**
    * Names of one population: Latin spellings, the most frequent first, each with the variants
@@ -130,6 +131,11 @@ final class People {
    */
   private final SplittableRandom clerks;
 
+  private final IdDocuments documents;
+
+  /** Draws which records write the identity document, and their slips: a stream of its own. */
+  private final SplittableRandom documentClerks;
+
   private final Set<String> plantedIn = new HashSet<>();
   private int plantedRecords;
 
@@ -137,20 +143,26 @@ final class People {
       List<Identity> identities,
       Names names,
       Map<String, String> addressIds,
-      SplittableRandom clerks) {
+      SplittableRandom clerks,
+      IdDocuments documents,
+      SplittableRandom documentClerks) {
     this.identities = identities;
     this.names = names;
     this.addressIds = addressIds;
     this.clerks = clerks;
+    this.documents = documents;
+    this.documentClerks = documentClerks;
   }
 
   /**
    * {@code count} people living at {@code addressIds} (one line of an address to its id in the
-   * force's gazetteer).
+   * force's gazetteer), each with an identity document of the force's kind (issued from streams
+   * split off after the people are drawn, so that the people are as they were without documents).
    */
   static People create(
       String force,
       Names names,
+      IdDocuments documents,
       Map<String, String> addressIds,
       int count,
       SplittableRandom random) {
@@ -174,9 +186,27 @@ final class People {
               dob,
               addresses.get(random.nextInt(addresses.size())),
               addresses.get(random.nextInt(addresses.size())),
-              names.phonePrefix() + String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000))));
+              names.phonePrefix() + String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000)),
+              null));
     }
-    return new People(List.copyOf(identities), names, addressIds, random.split());
+    SplittableRandom clerks = random.split();
+    SplittableRandom issuing = random.split();
+    List<Identity> documented =
+        identities.stream()
+            .map(
+                p ->
+                    new Identity(
+                        p.id(),
+                        p.forename(),
+                        p.surname(),
+                        p.nameAr(),
+                        p.dob(),
+                        p.address(),
+                        p.oldAddress(),
+                        p.phone(),
+                        documents.issuer().issue(p.forename(), p.surname(), p.dob(), issuing)))
+            .toList();
+    return new People(documented, names, addressIds, clerks, documents, random.split());
   }
 
   /**
@@ -259,6 +289,27 @@ final class People {
               "phone", person.phone()));
     }
     return record;
+  }
+
+  /**
+   * The person's identity document as a record of {@code stream} writes it, or null: the stream
+   * writes none (see {@link IdDocuments#recorded}) or not this time. One number in 50 is typed with
+   * two neighbouring characters swapped; a number is written with or without its spaces and dots.
+   * The planted person's records write it whenever their stream does.
+   */
+  String document(Identity person, String stream) {
+    double share = documents.recorded().getOrDefault(stream, 0.0);
+    boolean recorded = documentClerks.nextDouble() < share;
+    boolean slip = documentClerks.nextDouble() < 0.02;
+    boolean bare = documentClerks.nextDouble() < 0.5;
+    if (share == 0 || !(recorded || person.equals(plantedPerson()))) {
+      return null;
+    }
+    String digits = person.document().replaceAll("[^\\p{Alnum}]", "");
+    if (slip && !person.equals(plantedPerson())) {
+      return swapped(digits, documentClerks);
+    }
+    return bare ? digits : person.document();
   }
 
   /**

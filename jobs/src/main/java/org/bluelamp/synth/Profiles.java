@@ -25,6 +25,7 @@ final class Profiles {
           new int[] {3, 10, 60, 0},
           new int[] {9, 25, 90, 0},
           People.Names.load("england", "07700 9"),
+          IdDocuments.england(),
           new ForceProfile.Areas(
               4,
               3,
@@ -156,6 +157,7 @@ final class Profiles {
           new int[] {4, 20, 0},
           new int[] {10, 40, 0},
           People.Names.load("belgium", "0470 "),
+          IdDocuments.belgium(),
           new ForceProfile.Areas(
               3,
               2,
@@ -261,6 +263,7 @@ final class Profiles {
           new int[] {5, 30, 0},
           new int[] {15, 60, 0},
           People.Names.load("lebanon", "03 "),
+          IdDocuments.lebanon(),
           new ForceProfile.Areas(
               3,
               3,

@@ -12,7 +12,14 @@ class TestComparison {
 
   private static Profile person(String forename, String surname, String dob) {
     return Profile.of(
-        NAMES, forename, surname, null, dob == null ? null : LocalDate.parse(dob), null, null);
+        NAMES,
+        forename,
+        surname,
+        null,
+        dob == null ? null : LocalDate.parse(dob),
+        null,
+        null,
+        null);
   }
 
   private static int level(Profile a, Profile b, Field field) {
@@ -43,10 +50,10 @@ class TestComparison {
 
   @Test
   void arabicScriptAgainstArabicAndLatin() {
-    Profile arabic = Profile.of(NAMES, null, null, "محمد حداد", null, null, null);
-    Profile same = Profile.of(NAMES, "Mohammad", "Haddad", "محمد حداد", null, null, null);
-    Profile latin = Profile.of(NAMES, "Muhammad", "Hadad", null, null, null, null);
-    Profile other = Profile.of(NAMES, "Ali", "Saad", "علي سعد", null, null, null);
+    Profile arabic = Profile.of(NAMES, null, null, "محمد حداد", null, null, null, null);
+    Profile same = Profile.of(NAMES, "Mohammad", "Haddad", "محمد حداد", null, null, null, null);
+    Profile latin = Profile.of(NAMES, "Muhammad", "Hadad", null, null, null, null, null);
+    Profile other = Profile.of(NAMES, "Ali", "Saad", "علي سعد", null, null, null, null);
     assertThat(level(arabic, same, Field.NAME_AR)).isEqualTo(2);
     assertThat(level(arabic, latin, Field.NAME_AR)).isEqualTo(1);
     assertThat(level(arabic, other, Field.NAME_AR)).isEqualTo(0);
@@ -56,9 +63,9 @@ class TestComparison {
 
   @Test
   void theLatinNamesOfTwoArabicScriptNamesAreNotCountedAgain() {
-    Profile one = Profile.of(NAMES, "Mohammad", "Haddad", "محمد حداد", null, null, null);
-    Profile two = Profile.of(NAMES, "Mohammad", "Haddad", "محمد حداد", null, null, null);
-    Profile latin = Profile.of(NAMES, "Mohammad", "Haddad", null, null, null, null);
+    Profile one = Profile.of(NAMES, "Mohammad", "Haddad", "محمد حداد", null, null, null, null);
+    Profile two = Profile.of(NAMES, "Mohammad", "Haddad", "محمد حداد", null, null, null, null);
+    Profile latin = Profile.of(NAMES, "Mohammad", "Haddad", null, null, null, null, null);
     int[] both = Comparison.levels(one, two);
     assertThat(both[Field.NAME_AR.ordinal()]).isEqualTo(2);
     assertThat(both[Field.FORENAME.ordinal()]).isEqualTo(Comparison.MISSING);
@@ -70,10 +77,11 @@ class TestComparison {
 
   @Test
   void addressAndPhoneLevels() {
-    Profile home = Profile.of(NAMES, "A", "B", null, null, "14 Green Lane", "+44 7700 900123");
-    Profile again = Profile.of(NAMES, "A", "B", null, null, "14, GREEN LANE", "07700 900123");
-    Profile flat = Profile.of(NAMES, "A", "B", null, null, "Flat 2, 14 Green Lane", null);
-    Profile next = Profile.of(NAMES, "A", "B", null, null, "16 Green Lane", "07700 900124");
+    Profile home =
+        Profile.of(NAMES, "A", "B", null, null, "14 Green Lane", "+44 7700 900123", null);
+    Profile again = Profile.of(NAMES, "A", "B", null, null, "14, GREEN LANE", "07700 900123", null);
+    Profile flat = Profile.of(NAMES, "A", "B", null, null, "Flat 2, 14 Green Lane", null, null);
+    Profile next = Profile.of(NAMES, "A", "B", null, null, "16 Green Lane", "07700 900124", null);
     assertThat(level(home, again, Field.ADDRESS)).isEqualTo(2);
     assertThat(level(home, flat, Field.ADDRESS)).isEqualTo(1);
     assertThat(level(home, next, Field.ADDRESS)).isEqualTo(0);
@@ -83,12 +91,44 @@ class TestComparison {
   }
 
   @Test
+  void documentLevels() {
+    Profile card = document("85.07.30-033.28");
+    assertThat(level(card, document("85073003328"), Field.DOCUMENT))
+        .as("dots left out")
+        .isEqualTo(2);
+    assertThat(level(card, document("85073003928"), Field.DOCUMENT))
+        .as("one digit other")
+        .isEqualTo(1);
+    assertThat(level(card, document("85070303328"), Field.DOCUMENT))
+        .as("two neighbouring digits swapped")
+        .isEqualTo(1);
+    assertThat(level(card, document("85030703328"), Field.DOCUMENT))
+        .as("two digits swapped that are not neighbours")
+        .isEqualTo(0);
+    assertThat(level(card, document("8507300332"), Field.DOCUMENT))
+        .as("another length: another kind of document, or a digit left out")
+        .isEqualTo(Comparison.MISSING);
+    assertThat(level(document("HUSSA807305M99AB"), document("123456789"), Field.DOCUMENT))
+        .as("a driving licence and a passport")
+        .isEqualTo(Comparison.MISSING);
+    assertThat(level(document("hussa807305m99ab"), document("HUSSA807305M99AB"), Field.DOCUMENT))
+        .isEqualTo(2);
+    assertThat(level(card, document("12-34"), Field.DOCUMENT))
+        .as("too short to be a document")
+        .isEqualTo(Comparison.MISSING);
+  }
+
+  private static Profile document(String number) {
+    return Profile.of(NAMES, "A", "B", null, null, null, null, number);
+  }
+
+  @Test
   void aVectorSurvivesEncodingAndReadsInWords() {
-    int[] levels = {3, 2, -1, 2, 0, 1};
+    int[] levels = {3, 2, -1, 2, 0, 1, 1};
     assertThat(Comparison.decode(Comparison.encode(levels))).containsExactly(levels);
     assertThat(Comparison.explain(levels))
         .isEqualTo(
             "forename=exact; surname=phonetic; name_ar=missing; dob=day and month swapped;"
-                + " address=differs; phone=exact");
+                + " address=differs; phone=exact; document=one slip");
   }
 }

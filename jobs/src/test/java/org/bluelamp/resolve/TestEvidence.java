@@ -18,12 +18,19 @@ class TestEvidence {
   private static Profile record(
       String forename, String surname, String dob, String address, String phone) {
     return Profile.of(
-        NAMES, forename, surname, null, dob == null ? null : LocalDate.parse(dob), address, phone);
+        NAMES,
+        forename,
+        surname,
+        null,
+        dob == null ? null : LocalDate.parse(dob),
+        address,
+        phone,
+        null);
   }
 
   private static Profile arabic(String name, String dob, String address) {
     return Profile.of(
-        NAMES, null, null, name, dob == null ? null : LocalDate.parse(dob), address, null);
+        NAMES, null, null, name, dob == null ? null : LocalDate.parse(dob), address, null, null);
   }
 
   @Test
@@ -59,6 +66,36 @@ class TestEvidence {
             Evidence.convincing(
                 arabic("محمد خليل", "1990-01-02", null), arabic("محمد خليل", "1991-01-02", null)))
         .as("the Arabic-script name, born in another year")
+        .isFalse();
+  }
+
+  @Test
+  void aDocumentConvincesOnItsOwnAndOneSlipOfItWithTheNames() {
+    Profile custody =
+        Profile.of(NAMES, "John", "Smith", null, null, null, null, "SMITH803075J99AB");
+    assertThat(
+            Evidence.convincing(
+                custody,
+                Profile.of(NAMES, "Jon", "SMYTH", null, null, null, null, "SMITH803075J99AB")))
+        .as("the same licence number")
+        .isTrue();
+    assertThat(
+            Evidence.convincing(
+                custody,
+                Profile.of(NAMES, null, null, null, null, null, null, "smith 803075 j9 9ab")))
+        .as("the same licence number, written with spaces, no name")
+        .isTrue();
+    assertThat(
+            Evidence.convincing(
+                custody,
+                Profile.of(NAMES, "John", "Smith", null, null, null, null, "SMITH830075J99AB")))
+        .as("the names and the licence number with two digits swapped")
+        .isTrue();
+    assertThat(
+            Evidence.convincing(
+                custody,
+                Profile.of(NAMES, "Mary", "Jones", null, null, null, null, "SMITH830075J99AB")))
+        .as("another name and the licence number with two digits swapped")
         .isFalse();
   }
 

@@ -43,7 +43,14 @@ class TestGuardedClustering {
 
   private static Profile person(String forename, String surname, String dob, String phone) {
     return Profile.of(
-        NAMES, forename, surname, null, dob == null ? null : LocalDate.parse(dob), null, phone);
+        NAMES,
+        forename,
+        surname,
+        null,
+        dob == null ? null : LocalDate.parse(dob),
+        null,
+        phone,
+        null);
   }
 
   private static List<Integer> clusters(List<Profile> profiles) {
@@ -57,11 +64,14 @@ class TestGuardedClustering {
     // A and C are two Jack Taylors born twenty years apart. B, without a date of birth, shares a
     // phone with A and an Arabic-script name and an address with C: B links to each of them, but
     // A and C must not end up in one entity through B.
-    Profile a = Profile.of(NAMES, "Jack", "Taylor", null, date("1960-04-01"), null, "07700 900001");
+    Profile a =
+        Profile.of(NAMES, "Jack", "Taylor", null, date("1960-04-01"), null, "07700 900001", null);
     Profile b =
-        Profile.of(NAMES, "Jack", "Taylor", "جاك تايلور", null, "3 Mill Road", "07700 900001");
+        Profile.of(
+            NAMES, "Jack", "Taylor", "جاك تايلور", null, "3 Mill Road", "07700 900001", null);
     Profile c =
-        Profile.of(NAMES, "Jack", "Taylor", "جاك تايلور", date("1980-09-12"), "3 Mill Road", null);
+        Profile.of(
+            NAMES, "Jack", "Taylor", "جاك تايلور", date("1980-09-12"), "3 Mill Road", null, null);
     assertThat(MODEL.weight(Comparison.levels(a, b))).isGreaterThan(LINK);
     assertThat(MODEL.weight(Comparison.levels(b, c))).isGreaterThan(LINK);
     assertThat(MODEL.weight(Comparison.levels(a, c))).isLessThan(GUARD);
@@ -72,11 +82,14 @@ class TestGuardedClustering {
 
   @Test
   void withoutTheContradictionTheChainIsOnePerson() {
-    Profile a = Profile.of(NAMES, "Jack", "Taylor", null, date("1960-04-01"), null, "07700 900001");
+    Profile a =
+        Profile.of(NAMES, "Jack", "Taylor", null, date("1960-04-01"), null, "07700 900001", null);
     Profile b =
-        Profile.of(NAMES, "Jack", "Taylor", "جاك تايلور", null, "3 Mill Road", "07700 900001");
+        Profile.of(
+            NAMES, "Jack", "Taylor", "جاك تايلور", null, "3 Mill Road", "07700 900001", null);
     Profile c =
-        Profile.of(NAMES, "Jack", "Taylor", "جاك تايلور", date("1960-04-01"), "3 Mill Road", null);
+        Profile.of(
+            NAMES, "Jack", "Taylor", "جاك تايلور", date("1960-04-01"), "3 Mill Road", null, null);
     assertThat(clusters(List.of(a, b, c))).containsOnly(0);
   }
 

@@ -38,9 +38,11 @@ class TestPersonLinkageSpec {
             () ->
                 loadChanged(
                     root,
-                    "fields: {forename: forename, surname: surname, dob: dob, address: address}\n"
+                    "fields: {forename: forename, surname: surname, dob: dob, address: address,"
+                        + " document: id_document}\n"
                         + "  - entity: intel",
-                    "fields: {forename: forename, surname: family_name, dob: dob, address: address}\n"
+                    "fields: {forename: forename, surname: family_name, dob: dob, address: address,"
+                        + " document: id_document}\n"
                         + "  - entity: intel"))
         .isInstanceOf(BluelampException.class)
         .hasMessageContaining("persons.yaml")

@@ -18,7 +18,8 @@ class TestPersonSearchKeys {
     Map<String, String> typed = PersonSearchKeys.typed(PIPELINES, Kind.NAME, "Bill KHAN");
     assertThat(typed).containsEntry("name", "william khan").containsEntry("surname", "khan");
     Profile recorded =
-        Profile.of(Profiles.names(PIPELINES), "William", "Khan", null, null, "1 High St", null);
+        Profile.of(
+            Profiles.names(PIPELINES), "William", "Khan", null, null, "1 High St", null, null);
     assertThat(PersonSearchKeys.keysOf(recorded)).containsAllEntriesOf(typed);
   }
 

@@ -46,6 +46,9 @@ class TrinoSearchIT {
   private static String plantedPersonId;
   private static String plantedPhone;
 
+  /** The identity document the planted person was first booked into custody with. */
+  private static String plantedDocument;
+
   /** The planted person's home as their first call records it, and its gazetteer id. */
   private static String plantedHome;
 
@@ -58,18 +61,12 @@ class TrinoSearchIT {
     planted = served.world.truth("england").plantedPerson();
     SparkSession spark = served.world.lake.spark();
     Path truth = served.world.dir.resolve("truth");
-    Dataset<Row> calls =
-        spark
-            .read()
-            .option("header", "true")
-            .csv(truth.resolve("england-identities.csv").toString())
-            .filter(
-                col("identity")
-                    .equalTo(planted.identity())
-                    .and(col("source").equalTo("england__calls")))
-            .select(col("key").as("call_id"))
-            .join(served.world.lake.read(TableName.of("silver.call")), "call_id")
-            .orderBy("call_id");
+    Dataset<Row> calls = plantedRecords("england__calls", "call_id", "silver.call");
+    plantedDocument =
+        plantedRecords("england__custody", "custody_id", "silver.custody")
+            .filter(col("id_document").isNotNull())
+            .first()
+            .getAs("id_document");
     Row call = calls.first();
     plantedPersonId =
         served
@@ -169,8 +166,23 @@ class TrinoSearchIT {
     assertThat(analyst.get(0).subList(2, 4)).isEqualTo(officer.get(0).subList(2, 4));
   }
 
+  /** The planted person's records of {@code source} (truth), as silver has them, by key. */
+  private static Dataset<Row> plantedRecords(String source, String key, String table) {
+    return served
+        .world
+        .lake
+        .spark()
+        .read()
+        .option("header", "true")
+        .csv(served.world.dir.resolve("truth").resolve("england-identities.csv").toString())
+        .filter(col("identity").equalTo(planted.identity()).and(col("source").equalTo(source)))
+        .select(col("key").as(key))
+        .join(served.world.lake.read(TableName.of(table)), key)
+        .orderBy(key);
+  }
+
   @Test
-  void anOfficerFindsThePlantedPersonByAnotherSpellingAndByTheirPhoneAnAnalystByNeither()
+  void anOfficerFindsThePlantedPersonByAnotherSpellingTheirPhoneAndTheirLicenceAnAnalystByNone()
       throws Exception {
     // None of their records is spelled so: the surname of one of them, the forename of none.
     List<PersonSearch.Hit> byName = findPerson(ServedWorld.OFFICER, Kind.NAME, "Mohamed Husain");
@@ -182,8 +194,14 @@ class TrinoSearchIT {
     assertThat(findPerson(ServedWorld.OFFICER, Kind.PHONE, international))
         .extracting(PersonSearch.Hit::personId)
         .contains(plantedPersonId);
+    // Their driving licence as custody booked it in, typed in lower case with spaces.
+    String typed = plantedDocument.toLowerCase(Locale.ROOT).replaceAll("(.{5})", "$1 ");
+    assertThat(findPerson(ServedWorld.OFFICER, Kind.DOCUMENT, typed))
+        .extracting(PersonSearch.Hit::personId)
+        .containsExactly(plantedPersonId);
     assertThat(findPerson(ServedWorld.ANALYST, Kind.NAME, "Mohammed Hussain")).isEmpty();
-    ServedWorld.awaitRecorded(ServedWorld.OFFICER, "gold.person_search WHERE", 2);
+    assertThat(findPerson(ServedWorld.ANALYST, Kind.DOCUMENT, plantedDocument)).isEmpty();
+    ServedWorld.awaitRecorded(ServedWorld.OFFICER, "gold.person_search WHERE", 3);
   }
 
   @Test
