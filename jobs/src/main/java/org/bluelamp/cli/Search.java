@@ -185,12 +185,14 @@ final class Search implements Callable<Integer> {
           hit.score() == 3 ? "the name" : hit.score() == 2 ? "a key" : "a similar surname",
           flags.isEmpty() ? "" : "  " + String.join(", ", flags));
       Main.OUT.printf(
-          "  %d records as %s; seen %s to %s%n  latest address: %s%n  recorded as: %s%n",
+          "  %d records as %s; seen %s to %s%n  latest address: %s%n  latest identity document:"
+              + " %s%n  recorded as: %s%n",
           hit.mentions(),
           hit.roles(),
           hit.firstSeen(),
           hit.lastSeen(),
           hit.address(),
+          hit.document() == null ? "none recorded" : hit.document(),
           hit.namesRecorded());
     }
     if (hits.size() == PersonSearch.LIMIT) {

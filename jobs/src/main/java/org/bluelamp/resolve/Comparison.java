@@ -27,7 +27,8 @@ public final class Comparison {
     DOB("differs", "same year", "day and month swapped", "exact"),
     ADDRESS("differs", "same number and street", "exact"),
     PHONE("differs", "exact"),
-    DOCUMENT("differs", "one slip", "exact");
+    DOCUMENT("differs", "one slip", "exact"),
+    VEHICLE("other", "same");
 
     private final List<String> levels;
 
@@ -68,7 +69,8 @@ public final class Comparison {
       dob(a, b),
       address(a, b),
       phone(a, b),
-      document(a, b)
+      document(a, b),
+      vehicle(a, b)
     };
   }
 
@@ -209,6 +211,17 @@ public final class Comparison {
       return 2;
     }
     return oneSlip(a.document(), b.document()) ? 1 : 0;
+  }
+
+  /**
+   * The same registration kept or driven, or another: weak against a match (people drive more than
+   * one vehicle, and most records of a person name none), strong for it.
+   */
+  static int vehicle(Profile a, Profile b) {
+    if (a.vehicle() == null || b.vehicle() == null) {
+      return MISSING;
+    }
+    return a.vehicle().equals(b.vehicle()) ? 1 : 0;
   }
 
   private static boolean oneSlip(String a, String b) {

@@ -24,10 +24,11 @@ import org.bluelamp.lake.Lake;
  * mentions are joined when the details would convince an analyst — the same phone number or
  * identity document; or the names agree (forename and surname the same, a known variant, phonetic
  * or a typo, or the Arabic-script name) with the same date of birth (or its day and month swapped),
- * the same address or the document number but for one slip — and a mention recorded as another (an
- * arrest as its nominal record) is joined to it. The pairs inside the groups so joined are those a
- * linkage can find without linking on a name alone, which at a force's scale is a namesake as often
- * as not; recall cannot honestly go above their share of the true pairs.
+ * the same address, the document number but for one slip or the same vehicle (kept and driven) —
+ * and a mention recorded as another (an arrest as its nominal record) is joined to it. The pairs
+ * inside the groups so joined are those a linkage can find without linking on a name alone, which
+ * at a force's scale is a namesake as often as not; recall cannot honestly go above their share of
+ * the true pairs.
  */
 final class Evidence {
   /** The columns before the profile's in the rows grouped per identity. */
@@ -55,7 +56,8 @@ final class Evidence {
     return names
         && (levels[Comparison.Field.DOB.ordinal()] >= 2
             || levels[Comparison.Field.ADDRESS.ordinal()] == 2
-            || levels[Comparison.Field.DOCUMENT.ordinal()] == 1);
+            || levels[Comparison.Field.DOCUMENT.ordinal()] == 1
+            || levels[Comparison.Field.VEHICLE.ordinal()] == 1);
   }
 
   /**

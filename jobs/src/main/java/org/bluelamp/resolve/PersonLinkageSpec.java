@@ -25,7 +25,7 @@ public record PersonLinkageSpec(
 
   /** The detail columns a mention may map, as named in the mention table. */
   public static final List<String> FIELDS =
-      List.of("forename", "surname", "name_ar", "dob", "address", "phone", "document");
+      List.of("forename", "surname", "name_ar", "dob", "address", "phone", "document", "vehicle");
 
   /** The profile columns a blocking rule may name. */
   public static final Set<String> BLOCKING_COLUMNS =
@@ -43,7 +43,8 @@ public record PersonLinkageSpec(
           "birth_year",
           "address",
           "phone",
-          "document");
+          "document",
+          "vehicle");
 
   /** The compared fields a blocking rule's columns agree on by construction. */
   public static boolean[] fieldsOf(List<String> rule) {
@@ -69,6 +70,9 @@ public record PersonLinkageSpec(
       }
       if (column.equals("document")) {
         fields[Comparison.Field.DOCUMENT.ordinal()] = true;
+      }
+      if (column.equals("vehicle")) {
+        fields[Comparison.Field.VEHICLE.ordinal()] = true;
       }
     }
     return fields;

@@ -105,8 +105,8 @@ public final class PersonSearchKeys {
     Names names = Profiles.names(pipelines);
     Profile profile =
         switch (kind) {
-          case PHONE -> Profile.of(names, null, null, null, null, null, text, null);
-          case DOCUMENT -> Profile.of(names, null, null, null, null, null, null, text);
+          case PHONE -> Profile.of(names, null, null, null, null, null, text, null, null);
+          case DOCUMENT -> Profile.of(names, null, null, null, null, null, null, text, null);
           case ADDRESS ->
               Profile.of(
                   names,
@@ -115,6 +115,7 @@ public final class PersonSearchKeys {
                   null,
                   null,
                   PlaceLinkageSpec.load(pipelines).addresses().key(text),
+                  null,
                   null,
                   null);
           case NAME -> name(names, text);
@@ -147,12 +148,12 @@ public final class PersonSearchKeys {
     if (trimmed
         .codePoints()
         .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)) {
-      return Profile.of(names, null, null, trimmed, null, null, null, null);
+      return Profile.of(names, null, null, trimmed, null, null, null, null, null);
     }
     String[] words = trimmed.split("\\s+", 2);
     return words.length == 2
-        ? Profile.of(names, words[0], words[1], null, null, null, null, null)
-        : Profile.of(names, null, words[0], null, null, null, null, null);
+        ? Profile.of(names, words[0], words[1], null, null, null, null, null, null)
+        : Profile.of(names, null, words[0], null, null, null, null, null, null);
   }
 
   private static void putKnown(Map<String, String> keys, String type, String value) {

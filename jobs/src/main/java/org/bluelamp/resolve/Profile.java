@@ -22,6 +22,8 @@ import java.util.Locale;
  * @param address normalised address ({@link #address(String)})
  * @param phone the last nine digits of the phone number
  * @param document the number of an identity document, upper case, letters and digits only
+ * @param vehicle the registration of the vehicle the person kept or drove, upper case, letters and
+ *     digits only
  */
 public record Profile(
     String forename,
@@ -36,7 +38,8 @@ public record Profile(
     LocalDate dob,
     String address,
     String phone,
-    String document)
+    String document,
+    String vehicle)
     implements Serializable {
 
   /** A profile from the details as recorded. */
@@ -48,7 +51,8 @@ public record Profile(
       LocalDate dob,
       String address,
       String phone,
-      String document) {
+      String document,
+      String vehicle) {
     String fore = Names.normalise(forename);
     String formal = names.canonical(fore);
     String sur = Names.normalise(surname);
@@ -68,7 +72,8 @@ public record Profile(
         dob,
         address(address),
         phone(phone),
-        document(document));
+        document(document),
+        registration(vehicle));
   }
 
   /** Lower case, letters and digits, one space between words; null when blank. */
@@ -108,6 +113,15 @@ public record Profile(
     }
     String number = text.toUpperCase(Locale.ROOT).replaceAll("[^\\p{Alnum}]", "");
     return number.length() < 6 ? null : number;
+  }
+
+  /** Upper case, letters and digits only ({@code ab12-cde} is {@code AB12CDE}); null when none. */
+  static String registration(String text) {
+    if (text == null) {
+      return null;
+    }
+    String plate = text.toUpperCase(Locale.ROOT).replaceAll("[^\\p{Alnum}]", "");
+    return plate.isEmpty() ? null : plate;
   }
 
   private static String joined(String first, String second) {

@@ -21,7 +21,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF7;
+import org.apache.spark.sql.api.java.UDF8;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -47,7 +47,8 @@ final class Profiles {
             DataTypes.createStructField("dob", DataTypes.DateType, true),
             string("address"),
             string("phone"),
-            string("document")
+            string("document"),
+            string("vehicle")
           });
 
   private Profiles() {}
@@ -84,8 +85,8 @@ final class Profiles {
   static Dataset<Row> profiled(Dataset<Row> mentions, Names names) {
     UserDefinedFunction profile =
         udf(
-            (UDF7<String, String, String, Date, String, String, String, Row>)
-                (forename, surname, arabic, dob, address, phone, document) ->
+            (UDF8<String, String, String, Date, String, String, String, String, Row>)
+                (forename, surname, arabic, dob, address, phone, document, vehicle) ->
                     row(
                         Profile.of(
                             names,
@@ -95,7 +96,8 @@ final class Profiles {
                             dob == null ? null : dob.toLocalDate(),
                             address,
                             phone,
-                            document)),
+                            document,
+                            vehicle)),
             SCHEMA);
     Dataset<Row> withProfile =
         mentions.withColumn(
@@ -107,7 +109,8 @@ final class Profiles {
                 col("dob"),
                 col("address"),
                 col("phone"),
-                col("document")));
+                col("document"),
+                col("vehicle")));
     List<Column> columns = new ArrayList<>();
     for (String name : mentions.columns()) {
       if (!PersonLinkageSpec.FIELDS.contains(name)) {
@@ -160,7 +163,8 @@ final class Profiles {
         dob == null ? null : dob.toLocalDate(),
         row.getString(10),
         row.getString(11),
-        row.getString(12));
+        row.getString(12),
+        row.getString(13));
   }
 
   private static Row row(Profile p) {
@@ -177,7 +181,8 @@ final class Profiles {
         p.dob() == null ? null : Date.valueOf(p.dob()),
         p.address(),
         p.phone(),
-        p.document());
+        p.document(),
+        p.vehicle());
   }
 
   private static StructField string(String name) {

@@ -21,7 +21,10 @@ public final class PersonSearch {
   /** Persons returned at most, best first. */
   public static final int LIMIT = 20;
 
-  /** One force's view of a person; names and address as the user's role may see them. */
+  /**
+   * One force's view of a person; names, address and identity document as the user's role may see
+   * them.
+   */
   public record Hit(
       String forceId,
       String personId,
@@ -29,6 +32,7 @@ public final class PersonSearch {
       String surname,
       String dob,
       String address,
+      String document,
       String namesRecorded,
       long mentions,
       String roles,
@@ -50,7 +54,7 @@ public final class PersonSearch {
    */
   public static String sql(int keys) {
     return "SELECT v.force_id, v.person_id, v.forename, v.surname, CAST(v.dob AS varchar) AS dob,"
-        + " v.address, v.names_recorded, v.mentions, v.roles,"
+        + " v.address, v.document, v.names_recorded, v.mentions, v.roles,"
         + " CAST(v.first_seen AS varchar) AS first_seen, CAST(v.last_seen AS varchar) AS last_seen,"
         + " v.wanted, v.missing, v.safeguarding_concern, f.score FROM "
         + TrinoServer.CATALOG
@@ -86,6 +90,7 @@ public final class PersonSearch {
         rows.getString("surname"),
         rows.getString("dob"),
         rows.getString("address"),
+        rows.getString("document"),
         rows.getString("names_recorded"),
         rows.getLong("mentions"),
         rows.getString("roles"),

@@ -757,6 +757,22 @@ final class ForceWorld {
     }
   }
 
+  /**
+   * Who a vehicle stop finds driving: the keeper seven times in ten (their names and date of birth
+   * as the officer writes them, and the licence they produce), otherwise whoever was drawn. Drawn
+   * from the stop's id, so the world's other draws are as they were (the documents' stream aside).
+   */
+  private Map<String, Object> driver(Map<String, Object> vehicle, String stopId) {
+    SplittableRandom officer = new SplittableRandom(stopId.hashCode());
+    if (officer.nextDouble() >= 0.7) {
+      return Map.of();
+    }
+    Identity keeper = people.identity((String) vehicle.get(SourceWriter.IDENTITY));
+    Map<String, Object> driver = people.named(keeper, officer);
+    driver.put("id_document", people.document(keeper, "stop"));
+    return driver;
+  }
+
   /** A record of a stream that is not a consequence of a call; null to skip it. */
   private Map<String, Object> other(String stream, LocalDate day, List<String> onDuty) {
     ZonedDateTime at = at(day, weighted(HOURLY));
@@ -792,6 +808,9 @@ final class ForceWorld {
                 xy[0],
                 "northing",
                 xy[1]));
+        if (type.equals(profile.label("vehicle_stop_type").get(0))) {
+          r.putAll(driver(vehicle, (String) r.get("stop_id")));
+        }
         yield r;
       }
       case "intelligence" -> {

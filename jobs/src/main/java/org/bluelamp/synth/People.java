@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,6 +122,7 @@ final class People {
           "Place", "Pl");
 
   private final List<Identity> identities;
+  private final Map<String, Identity> byId = new HashMap<>();
   private final Names names;
   private final Map<String, String> addressIds;
   private final Map<String, Set<String>> writtenPlaces = new TreeMap<>();
@@ -147,6 +149,7 @@ final class People {
       IdDocuments documents,
       SplittableRandom documentClerks) {
     this.identities = identities;
+    identities.forEach(identity -> byId.put(identity.id(), identity));
     this.names = names;
     this.addressIds = addressIds;
     this.clerks = clerks;
@@ -256,6 +259,23 @@ final class People {
    * address and phone (the draws are made all the same).
    */
   Map<String, Object> record(Identity person, SplittableRandom random) {
+    Map<String, Object> record = named(person, random);
+    record.put(
+        "address",
+        written(random.nextDouble() < 0.15 ? person.oldAddress() : person.address(), clerks));
+    record.put("phone", random.nextDouble() < 0.2 ? null : person.phone());
+    if (person.equals(plantedPerson())) {
+      record.put("address", written(person.address(), null));
+      record.put("phone", person.phone());
+    }
+    return record;
+  }
+
+  /**
+   * The person's names and date of birth as a system records them (as {@link #record}, without an
+   * address or phone): what a stop writes of a driver.
+   */
+  Map<String, Object> named(Identity person, SplittableRandom random) {
     String forename = variant(person.forename(), names.forenames(), random);
     String surname = variant(person.surname(), names.surnames(), random);
     if (random.nextDouble() < 0.3) {
@@ -273,22 +293,17 @@ final class People {
     record.put("surname", surname);
     record.put("name_ar", person.nameAr());
     record.put("dob", dob);
-    record.put(
-        "address",
-        written(random.nextDouble() < 0.15 ? person.oldAddress() : person.address(), clerks));
-    record.put("phone", random.nextDouble() < 0.2 ? null : person.phone());
     record.put(SourceWriter.IDENTITY, person.id());
     if (person.equals(plantedPerson())) {
       String[] spelling = names.planted().get(plantedRecords++ % names.planted().size());
-      record.putAll(
-          Map.of(
-              "forename", spelling[0],
-              "surname", spelling[1],
-              "dob", person.dob(),
-              "address", written(person.address(), null),
-              "phone", person.phone()));
+      record.putAll(Map.of("forename", spelling[0], "surname", spelling[1], "dob", person.dob()));
     }
     return record;
+  }
+
+  /** The person of an identity id. */
+  Identity identity(String id) {
+    return byId.get(id);
   }
 
   /**

@@ -102,6 +102,7 @@ final class Profiles {
               entry("arrest_reason", List.of("PACE 24(2)", "PACE 24(3)", "Warrant")),
               entry("disposal", List.of("Charged", "Released under investigation", "Bail", "NFA")),
               entry("stop_type", List.of("Stop and search", "Vehicle stop", "Person stop")),
+              entry("vehicle_stop_type", List.of("Vehicle stop")),
               entry("grounds", List.of("s1 PACE", "s23 MDA", "s60 CJPOA")),
               entry(
                   "object",
@@ -214,6 +215,7 @@ final class Profiles {
                   "indicator",
                   List.of("Cambriolages", "Accidents avec blessés", "Dépôts clandestins")),
               entry("stop_type", List.of("Contrôle de véhicule", "Contrôle d'identité")),
+              entry("vehicle_stop_type", List.of("Contrôle de véhicule")),
               entry("grounds", List.of("Art. 34 LFP", "Code de la route", "Réquisition")),
               entry("object", List.of("Aucun", "Stupéfiants", "Armes")),
               entry(
@@ -297,6 +299,7 @@ final class Profiles {
               entry("channel", List.of("112", "1788", "walk-in")),
               entry("role", List.of("victim", "suspect", "witness")),
               entry("stop_type", List.of("Checkpoint identity check", "Vehicle check")),
+              entry("vehicle_stop_type", List.of("Vehicle check")),
               entry("grounds", List.of("Checkpoint", "Suspicion")),
               entry("object", List.of("None", "Weapons", "Drugs")),
               entry("stop_outcome", List.of("Released", "Detained", "Referred")),

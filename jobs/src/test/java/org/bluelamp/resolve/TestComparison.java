@@ -19,6 +19,7 @@ class TestComparison {
         dob == null ? null : LocalDate.parse(dob),
         null,
         null,
+        null,
         null);
   }
 
@@ -50,10 +51,11 @@ class TestComparison {
 
   @Test
   void arabicScriptAgainstArabicAndLatin() {
-    Profile arabic = Profile.of(NAMES, null, null, "محمد حداد", null, null, null, null);
-    Profile same = Profile.of(NAMES, "Mohammad", "Haddad", "محمد حداد", null, null, null, null);
-    Profile latin = Profile.of(NAMES, "Muhammad", "Hadad", null, null, null, null, null);
-    Profile other = Profile.of(NAMES, "Ali", "Saad", "علي سعد", null, null, null, null);
+    Profile arabic = Profile.of(NAMES, null, null, "محمد حداد", null, null, null, null, null);
+    Profile same =
+        Profile.of(NAMES, "Mohammad", "Haddad", "محمد حداد", null, null, null, null, null);
+    Profile latin = Profile.of(NAMES, "Muhammad", "Hadad", null, null, null, null, null, null);
+    Profile other = Profile.of(NAMES, "Ali", "Saad", "علي سعد", null, null, null, null, null);
     assertThat(level(arabic, same, Field.NAME_AR)).isEqualTo(2);
     assertThat(level(arabic, latin, Field.NAME_AR)).isEqualTo(1);
     assertThat(level(arabic, other, Field.NAME_AR)).isEqualTo(0);
@@ -63,9 +65,11 @@ class TestComparison {
 
   @Test
   void theLatinNamesOfTwoArabicScriptNamesAreNotCountedAgain() {
-    Profile one = Profile.of(NAMES, "Mohammad", "Haddad", "محمد حداد", null, null, null, null);
-    Profile two = Profile.of(NAMES, "Mohammad", "Haddad", "محمد حداد", null, null, null, null);
-    Profile latin = Profile.of(NAMES, "Mohammad", "Haddad", null, null, null, null, null);
+    Profile one =
+        Profile.of(NAMES, "Mohammad", "Haddad", "محمد حداد", null, null, null, null, null);
+    Profile two =
+        Profile.of(NAMES, "Mohammad", "Haddad", "محمد حداد", null, null, null, null, null);
+    Profile latin = Profile.of(NAMES, "Mohammad", "Haddad", null, null, null, null, null, null);
     int[] both = Comparison.levels(one, two);
     assertThat(both[Field.NAME_AR.ordinal()]).isEqualTo(2);
     assertThat(both[Field.FORENAME.ordinal()]).isEqualTo(Comparison.MISSING);
@@ -78,10 +82,13 @@ class TestComparison {
   @Test
   void addressAndPhoneLevels() {
     Profile home =
-        Profile.of(NAMES, "A", "B", null, null, "14 Green Lane", "+44 7700 900123", null);
-    Profile again = Profile.of(NAMES, "A", "B", null, null, "14, GREEN LANE", "07700 900123", null);
-    Profile flat = Profile.of(NAMES, "A", "B", null, null, "Flat 2, 14 Green Lane", null, null);
-    Profile next = Profile.of(NAMES, "A", "B", null, null, "16 Green Lane", "07700 900124", null);
+        Profile.of(NAMES, "A", "B", null, null, "14 Green Lane", "+44 7700 900123", null, null);
+    Profile again =
+        Profile.of(NAMES, "A", "B", null, null, "14, GREEN LANE", "07700 900123", null, null);
+    Profile flat =
+        Profile.of(NAMES, "A", "B", null, null, "Flat 2, 14 Green Lane", null, null, null);
+    Profile next =
+        Profile.of(NAMES, "A", "B", null, null, "16 Green Lane", "07700 900124", null, null);
     assertThat(level(home, again, Field.ADDRESS)).isEqualTo(2);
     assertThat(level(home, flat, Field.ADDRESS)).isEqualTo(1);
     assertThat(level(home, next, Field.ADDRESS)).isEqualTo(0);
@@ -118,17 +125,29 @@ class TestComparison {
         .isEqualTo(Comparison.MISSING);
   }
 
+  @Test
+  void vehicleLevels() {
+    Profile keeper = vehicle("AB12 CDE");
+    assertThat(level(keeper, vehicle("ab12-cde"), Field.VEHICLE)).isEqualTo(1);
+    assertThat(level(keeper, vehicle("AB12 CDF"), Field.VEHICLE)).isEqualTo(0);
+    assertThat(level(keeper, vehicle(" - "), Field.VEHICLE)).isEqualTo(Comparison.MISSING);
+  }
+
+  private static Profile vehicle(String registration) {
+    return Profile.of(NAMES, "A", "B", null, null, null, null, null, registration);
+  }
+
   private static Profile document(String number) {
-    return Profile.of(NAMES, "A", "B", null, null, null, null, number);
+    return Profile.of(NAMES, "A", "B", null, null, null, null, number, null);
   }
 
   @Test
   void aVectorSurvivesEncodingAndReadsInWords() {
-    int[] levels = {3, 2, -1, 2, 0, 1, 1};
+    int[] levels = {3, 2, -1, 2, 0, 1, 1, 0};
     assertThat(Comparison.decode(Comparison.encode(levels))).containsExactly(levels);
     assertThat(Comparison.explain(levels))
         .isEqualTo(
             "forename=exact; surname=phonetic; name_ar=missing; dob=day and month swapped;"
-                + " address=differs; phone=exact; document=one slip");
+                + " address=differs; phone=exact; document=one slip; vehicle=other");
   }
 }

@@ -25,12 +25,21 @@ class TestEvidence {
         dob == null ? null : LocalDate.parse(dob),
         address,
         phone,
+        null,
         null);
   }
 
   private static Profile arabic(String name, String dob, String address) {
     return Profile.of(
-        NAMES, null, null, name, dob == null ? null : LocalDate.parse(dob), address, null, null);
+        NAMES,
+        null,
+        null,
+        name,
+        dob == null ? null : LocalDate.parse(dob),
+        address,
+        null,
+        null,
+        null);
   }
 
   @Test
@@ -72,30 +81,60 @@ class TestEvidence {
   @Test
   void aDocumentConvincesOnItsOwnAndOneSlipOfItWithTheNames() {
     Profile custody =
-        Profile.of(NAMES, "John", "Smith", null, null, null, null, "SMITH803075J99AB");
+        Profile.of(NAMES, "John", "Smith", null, null, null, null, "SMITH803075J99AB", null);
     assertThat(
             Evidence.convincing(
                 custody,
-                Profile.of(NAMES, "Jon", "SMYTH", null, null, null, null, "SMITH803075J99AB")))
+                Profile.of(
+                    NAMES, "Jon", "SMYTH", null, null, null, null, "SMITH803075J99AB", null)))
         .as("the same licence number")
         .isTrue();
     assertThat(
             Evidence.convincing(
                 custody,
-                Profile.of(NAMES, null, null, null, null, null, null, "smith 803075 j9 9ab")))
+                Profile.of(NAMES, null, null, null, null, null, null, "smith 803075 j9 9ab", null)))
         .as("the same licence number, written with spaces, no name")
         .isTrue();
     assertThat(
             Evidence.convincing(
                 custody,
-                Profile.of(NAMES, "John", "Smith", null, null, null, null, "SMITH830075J99AB")))
+                Profile.of(
+                    NAMES, "John", "Smith", null, null, null, null, "SMITH830075J99AB", null)))
         .as("the names and the licence number with two digits swapped")
         .isTrue();
     assertThat(
             Evidence.convincing(
                 custody,
-                Profile.of(NAMES, "Mary", "Jones", null, null, null, null, "SMITH830075J99AB")))
+                Profile.of(
+                    NAMES, "Mary", "Jones", null, null, null, null, "SMITH830075J99AB", null)))
         .as("another name and the licence number with two digits swapped")
+        .isFalse();
+  }
+
+  @Test
+  void theNamesAndTheVehicleKeptAndDrivenConvinceAVehicleAloneDoesNot() {
+    Profile keeper =
+        Profile.of(NAMES, "John", "Smith", null, null, "3 Mill Road", null, null, "AB12 CDE");
+    assertThat(
+            Evidence.convincing(
+                keeper,
+                Profile.of(
+                    NAMES,
+                    "Jack",
+                    "SMITH",
+                    null,
+                    LocalDate.parse("1980-03-07"),
+                    null,
+                    null,
+                    null,
+                    "ab12cde")))
+        .as("the driver stopped in the keeper's vehicle, by the same name")
+        .isTrue();
+    assertThat(
+            Evidence.convincing(
+                keeper,
+                Profile.of(NAMES, "Mary", "Jones", null, null, null, null, null, "AB12-CDE")))
+        .as("someone else driving it")
         .isFalse();
   }
 

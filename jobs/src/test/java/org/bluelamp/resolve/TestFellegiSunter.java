@@ -19,7 +19,8 @@ class TestFellegiSunter {
     {0.01, 0.02, 0.07, 0.90},
     {0.35, 0.05, 0.60},
     {0.02, 0.98},
-    {0.03, 0.02, 0.95}
+    {0.03, 0.02, 0.95},
+    {0.6, 0.4}
   };
 
   private static final double[][] U = {
@@ -29,7 +30,8 @@ class TestFellegiSunter {
     {0.98, 0.0199, 0.00005, 0.00005},
     {0.995, 0.001, 0.004},
     {0.9999, 0.0001},
-    {0.9998, 0.0001, 0.0001}
+    {0.9998, 0.0001, 0.0001},
+    {0.9995, 0.0005}
   };
 
   private static int draw(double[] probabilities, SplittableRandom random) {

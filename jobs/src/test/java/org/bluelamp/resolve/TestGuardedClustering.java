@@ -50,6 +50,7 @@ class TestGuardedClustering {
         dob == null ? null : LocalDate.parse(dob),
         null,
         phone,
+        null,
         null);
   }
 
@@ -65,13 +66,22 @@ class TestGuardedClustering {
     // phone with A and an Arabic-script name and an address with C: B links to each of them, but
     // A and C must not end up in one entity through B.
     Profile a =
-        Profile.of(NAMES, "Jack", "Taylor", null, date("1960-04-01"), null, "07700 900001", null);
+        Profile.of(
+            NAMES, "Jack", "Taylor", null, date("1960-04-01"), null, "07700 900001", null, null);
     Profile b =
         Profile.of(
-            NAMES, "Jack", "Taylor", "جاك تايلور", null, "3 Mill Road", "07700 900001", null);
+            NAMES, "Jack", "Taylor", "جاك تايلور", null, "3 Mill Road", "07700 900001", null, null);
     Profile c =
         Profile.of(
-            NAMES, "Jack", "Taylor", "جاك تايلور", date("1980-09-12"), "3 Mill Road", null, null);
+            NAMES,
+            "Jack",
+            "Taylor",
+            "جاك تايلور",
+            date("1980-09-12"),
+            "3 Mill Road",
+            null,
+            null,
+            null);
     assertThat(MODEL.weight(Comparison.levels(a, b))).isGreaterThan(LINK);
     assertThat(MODEL.weight(Comparison.levels(b, c))).isGreaterThan(LINK);
     assertThat(MODEL.weight(Comparison.levels(a, c))).isLessThan(GUARD);
@@ -83,13 +93,22 @@ class TestGuardedClustering {
   @Test
   void withoutTheContradictionTheChainIsOnePerson() {
     Profile a =
-        Profile.of(NAMES, "Jack", "Taylor", null, date("1960-04-01"), null, "07700 900001", null);
+        Profile.of(
+            NAMES, "Jack", "Taylor", null, date("1960-04-01"), null, "07700 900001", null, null);
     Profile b =
         Profile.of(
-            NAMES, "Jack", "Taylor", "جاك تايلور", null, "3 Mill Road", "07700 900001", null);
+            NAMES, "Jack", "Taylor", "جاك تايلور", null, "3 Mill Road", "07700 900001", null, null);
     Profile c =
         Profile.of(
-            NAMES, "Jack", "Taylor", "جاك تايلور", date("1960-04-01"), "3 Mill Road", null, null);
+            NAMES,
+            "Jack",
+            "Taylor",
+            "جاك تايلور",
+            date("1960-04-01"),
+            "3 Mill Road",
+            null,
+            null,
+            null);
     assertThat(clusters(List.of(a, b, c))).containsOnly(0);
   }
 

@@ -19,7 +19,15 @@ class TestPersonSearchKeys {
     assertThat(typed).containsEntry("name", "william khan").containsEntry("surname", "khan");
     Profile recorded =
         Profile.of(
-            Profiles.names(PIPELINES), "William", "Khan", null, null, "1 High St", null, null);
+            Profiles.names(PIPELINES),
+            "William",
+            "Khan",
+            null,
+            null,
+            "1 High St",
+            null,
+            null,
+            null);
     assertThat(PersonSearchKeys.keysOf(recorded)).containsAllEntriesOf(typed);
   }
 
