@@ -108,20 +108,18 @@ public record Profile(
    * fewer than six: no document numbers that short.
    */
   static String document(String text) {
-    if (text == null) {
-      return null;
-    }
-    String number = text.toUpperCase(Locale.ROOT).replaceAll("[^\\p{Alnum}]", "");
+    String number = lettersAndDigits(text);
     return number.length() < 6 ? null : number;
   }
 
   /** Upper case, letters and digits only ({@code ab12-cde} is {@code AB12CDE}); null when none. */
   static String registration(String text) {
-    if (text == null) {
-      return null;
-    }
-    String plate = text.toUpperCase(Locale.ROOT).replaceAll("[^\\p{Alnum}]", "");
+    String plate = lettersAndDigits(text);
     return plate.isEmpty() ? null : plate;
+  }
+
+  private static String lettersAndDigits(String text) {
+    return text == null ? "" : text.toUpperCase(Locale.ROOT).replaceAll("[^\\p{Alnum}]", "");
   }
 
   private static String joined(String first, String second) {
