@@ -2,6 +2,8 @@ package org.bluelamp.resolve;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.udf;
@@ -46,6 +48,18 @@ final class Linkage {
   }
 
   /**
+   * The blocking column {@code document_deletion}: the document number with one character left out,
+   * at each place, one row each. Two numbers one slip apart (a character other, or two neighbours
+   * swapped) share one of them, as SymSpell's deletion neighbourhoods do; two equal numbers share
+   * all.
+   */
+  static final String DOCUMENT_DELETION = "document_deletion";
+
+  private static final String DELETIONS =
+      "transform(sequence(1, length(document)),"
+          + " i -> concat(substring(document, 1, i - 1), substring(document, i + 1)))";
+
+  /**
    * Pairs of profile ids ({@code a_id < b_id}) of one force that agree on every column of at least
    * one blocking rule, leaving out blocks of more than {@code maxBlock} profiles (logged).
    */
@@ -56,15 +70,16 @@ final class Linkage {
       List<String> key = new ArrayList<>(List.of("force_id"));
       key.addAll(rule);
       Column known = lit(true);
+      List<Column> selected = new ArrayList<>(List.of(col("force_id"), col("profile_id")));
       for (String column : rule) {
-        known = known.and(col(column).isNotNull());
+        boolean deletion = column.equals(DOCUMENT_DELETION);
+        known = known.and(col(deletion ? "document" : column).isNotNull());
+        selected.add(deletion ? explode(expr(DELETIONS)).as(column) : col(column));
       }
-      List<String> selected = new ArrayList<>(key);
-      selected.add("profile_id");
       Dataset<Row> keyed =
           profiles
               .filter(known)
-              .select(columns(selected))
+              .select(selected.toArray(Column[]::new))
               .withColumn("block_size", count(lit(1)).over(Window.partitionBy(columns(key))));
       long tooLarge = keyed.filter(col("block_size").gt(maxBlock)).count();
       if (tooLarge > 0) {

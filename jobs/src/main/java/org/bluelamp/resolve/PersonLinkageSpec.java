@@ -44,6 +44,7 @@ public record PersonLinkageSpec(
           "address",
           "phone",
           "document",
+          Linkage.DOCUMENT_DELETION,
           "vehicle");
 
   /** The compared fields a blocking rule's columns agree on by construction. */
@@ -68,7 +69,7 @@ public record PersonLinkageSpec(
       if (column.equals("phone")) {
         fields[Comparison.Field.PHONE.ordinal()] = true;
       }
-      if (column.equals("document")) {
+      if (column.startsWith("document")) {
         fields[Comparison.Field.DOCUMENT.ordinal()] = true;
       }
       if (column.equals("vehicle")) {
