@@ -34,7 +34,10 @@ record IdDocuments(Issuer issuer, Map<String, Double> recorded) {
         Map.of("stop", 0.5, "custody", 0.7, "person", 0.3));
   }
 
-  /** Belgium: the national register number, read from the identity card at every control. */
+  /**
+   * Belgium: the national register number, read from the identity card at 19 controls in 20 (the
+   * others write the name and date of birth only).
+   */
   static IdDocuments belgium() {
     return new IdDocuments(
         (forename, surname, dob, random) -> nationalRegister(dob, 1 + random.nextInt(997)),
