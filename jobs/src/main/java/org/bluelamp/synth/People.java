@@ -33,7 +33,12 @@ final class People {
       String address,
       String oldAddress,
       String phone,
-      String document) {}
+      String document) {
+
+    Identity withDocument(String number) {
+      return new Identity(id, forename, surname, nameAr, dob, address, oldAddress, phone, number);
+    }
+  }
 
   /**
    * Names of one population: Latin spellings, the most frequent first, each with the variants
@@ -198,15 +203,7 @@ final class People {
         identities.stream()
             .map(
                 p ->
-                    new Identity(
-                        p.id(),
-                        p.forename(),
-                        p.surname(),
-                        p.nameAr(),
-                        p.dob(),
-                        p.address(),
-                        p.oldAddress(),
-                        p.phone(),
+                    p.withDocument(
                         documents.issuer().issue(p.forename(), p.surname(), p.dob(), issuing)))
             .toList();
     return new People(documented, names, addressIds, clerks, documents, random.split());

@@ -134,11 +134,16 @@ class TestComparison {
   }
 
   private static Profile vehicle(String registration) {
-    return Profile.of(NAMES, "A", "B", null, null, null, null, null, registration);
+    return identified(null, registration);
   }
 
   private static Profile document(String number) {
-    return Profile.of(NAMES, "A", "B", null, null, null, null, number, null);
+    return identified(number, null);
+  }
+
+  /** A. B. with only a document number or a registration besides the names. */
+  private static Profile identified(String document, String registration) {
+    return Profile.of(NAMES, "A", "B", null, null, null, null, document, registration);
   }
 
   @Test
