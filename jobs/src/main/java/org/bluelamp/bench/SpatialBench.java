@@ -1,11 +1,13 @@
 package org.bluelamp.bench;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
+import static org.bluelamp.lake.SparkColumns.seq;
 
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Parameters;
 /**
  * The Spark + Sedona side of the spatial benchmark (bench/spatial/run.sh), on the data of
  * bench/spatial/generate.py: one task per JVM, printing one JSON line (seconds from reading the
- * Parquet files to the collected answer; the session's start-up is not in it).
+ * Parquet files to the collected answer on a ready session; the session's start-up, its context and
+ * its SQL state, is timed apart).
  *
  * <ul>
  *   <li>{@code join}: every point to the polygons containing it and a count per polygon, with the
@@ -72,21 +75,28 @@ public final class SpatialBench implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    long starting = System.nanoTime();
     SparkSession spark =
         Sessions.create(
             "bluelamp-bench", System.getProperty("java.io.tmpdir") + "/bench-warehouse");
     spark.sparkContext().setLogLevel("ERROR");
+    // A session builds its SQL state (the Delta and Sedona extensions, Sedona's few hundred
+    // functions, the parser) at its first query, whatever the query: start-up, as the context is.
+    spark.sql("SELECT 1").collectAsList();
+    double startup = (System.nanoTime() - starting) / 1e9;
     for (int run = 1; run <= runs; run++) {
       long started = System.nanoTime();
       String answer = task == Task.JOIN ? join(spark, dir) : gridGiStar(spark, dir);
       double seconds = (System.nanoTime() - started) / 1e9;
       System.out.printf(
           Locale.ROOT,
-          "{\"tool\": \"sedona\", \"task\": \"%s\", %s, \"run\": %d, \"seconds\": %.3f}%n",
+          "{\"tool\": \"sedona\", \"task\": \"%s\", %s, \"run\": %d, \"seconds\": %.3f,"
+              + " \"startup_seconds\": %.3f}%n",
           task.name().toLowerCase(Locale.ROOT),
           answer,
           run,
-          seconds);
+          seconds,
+          startup);
       spark.catalog().clearCache();
     }
     return 0;
@@ -120,31 +130,27 @@ public final class SpatialBench implements Callable<Integer> {
   }
 
   private static String gridGiStar(SparkSession spark, String dir) {
+    // Each point's cell numbered column by column (generate.py keeps the points in the square),
+    // as numpy's bincount counts them: one key to group on, not two.
     Dataset<Row> counts =
         spark
             .read()
             .parquet(dir + "/points.parquet")
             .select(
-                floor(col("x").minus(X0).divide(CELL)).as("cell_x"),
-                floor(col("y").minus(Y0).divide(CELL)).as("cell_y"))
-            .groupBy("cell_x", "cell_y")
+                floor(col("x").minus(X0).divide(CELL))
+                    .multiply(SIDE_CELLS)
+                    .plus(floor(col("y").minus(Y0).divide(CELL)))
+                    .as("id"))
+            .groupBy("id")
             .agg(count(lit(1)).cast("double").as("value"));
-    Dataset<Row> square =
-        spark
-            .range(SIDE_CELLS)
-            .withColumnRenamed("id", "cell_x")
-            .crossJoin(spark.range(SIDE_CELLS).withColumnRenamed("id", "cell_y"));
     Dataset<Row> cells =
-        square
-            .join(
-                counts,
-                scala.collection.JavaConverters.asScalaBuffer(List.of("cell_x", "cell_y")).toSeq(),
-                "left")
-            .na()
-            .fill(0.0, new String[] {"value"})
-            // Read twice by GetisOrd.local (statistic, then joined back): kept, as the gold
-            // models keep theirs (BuildCache).
-            .cache();
+        spark
+            .range(SIDE_CELLS * SIDE_CELLS)
+            .join(counts, seq(List.of("id")), "left")
+            .select(
+                col("id").divide(SIDE_CELLS).cast("long").as("cell_x"),
+                col("id").mod(SIDE_CELLS).as("cell_y"),
+                coalesce(col("value"), lit(0.0)).as("value"));
     Row summary =
         GetisOrd.local(
                 cells,

@@ -4,18 +4,12 @@ import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
-import static org.bluelamp.lake.SparkColumns.columns;
 import static org.bluelamp.lake.SparkColumns.joinOn;
-import static org.bluelamp.lake.SparkColumns.seq;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,20 +17,17 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.commons.math3.special.Erf;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.api.java.UDF2;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.bluelamp.lake.SparkColumns;
-import scala.collection.JavaConverters;
-import scala.collection.Seq;
 
 /**
  * The Getis-Ord local statistics Gi* and Gi (Getis and Ord 1992; Ord and Getis 1995) of the cells
@@ -118,11 +109,8 @@ public final class GetisOrd {
     }
   }
 
-  private static final UserDefinedFunction TWO_SIDED_P =
-      udf(
-              (Double z) -> z == null || z.isNaN() ? null : Erf.erfc(Math.abs(z) / Math.sqrt(2)),
-              DataTypes.DoubleType)
-          .withName("two_sided_p");
+  /** The column {@link #perStatistic} names each row's statistic in, on the way. */
+  private static final String GROUP = "_statistic";
 
   private GetisOrd() {}
 
@@ -137,79 +125,117 @@ public final class GetisOrd {
    * Adds {@code gi_z} and {@code gi_p}; a cell whose statistic is undefined (no variation) has
    * NULL.
    *
-   * <p>Each statistic's cells go to one task as a list and are computed there in arrays ({@link
-   * #z}): a study area is a force's grid, thousands to a few hundred thousand cells, which one core
-   * handles in milliseconds, where spreading the neighbour sums over shuffles cost seconds of
-   * stages (bench/README.md).
+   * <p>Each statistic's cells go to one task and are computed there in arrays ({@link #z}): a study
+   * area is a force's grid, thousands to a few hundred thousand cells, which one core handles in
+   * milliseconds, where spreading the neighbour sums over shuffles cost seconds of stages
+   * (bench/README.md).
    */
   public static Dataset<Row> local(
       Dataset<Row> cells, List<String> areas, List<String> layers, Neighbourhood neighbourhood) {
     List<String> groups = new ArrayList<>(areas);
     groups.addAll(layers);
     boolean cube = neighbourhood.timeSteps() > 0;
-    List<String> lattice = new ArrayList<>(groups);
-    lattice.addAll(List.of("cell_x", "cell_y"));
-    if (cube) {
-      lattice.add("cell_t");
-    }
-    UserDefinedFunction statistic =
-        udf(
-                (UDF1<Seq<Row>, Seq<Row>>)
-                    list -> {
-                      List<Row> area = JavaConverters.seqAsJavaList(list);
-                      int n = area.size();
-                      long[] xs = new long[n];
-                      long[] ys = new long[n];
-                      long[] ts = new long[n];
-                      double[] values = new double[n];
-                      for (int i = 0; i < n; i++) {
-                        Row cell = area.get(i);
-                        xs[i] = cell.getLong(0);
-                        ys[i] = cell.getLong(1);
-                        ts[i] = cell.getLong(2);
-                        values[i] = cell.getDouble(3);
-                      }
-                      Double[] z = z(xs, ys, ts, values, neighbourhood);
-                      List<Row> out = new ArrayList<>(n);
-                      for (int i = 0; i < n; i++) {
-                        out.add(RowFactory.create(xs[i], ys[i], ts[i], z[i]));
-                      }
-                      return JavaConverters.asScalaBuffer(out).toSeq();
-                    },
-                DataTypes.createArrayType(CELL_Z))
-            .withName("getis_ord_local");
-    List<Column> selected = new ArrayList<>();
-    groups.forEach(g -> selected.add(col(g)));
-    for (String key : List.of("cell_x", "cell_y", "cell_t")) {
-      if (cube || !key.equals("cell_t")) {
-        selected.add(col("s." + key).as(key));
-      }
-    }
-    selected.add(col("s.gi_z").as("gi_z"));
-    Dataset<Row> z =
-        cells
-            .groupBy(columns(groups))
-            .agg(
-                statistic
-                    .apply(
-                        collect_list(
-                            struct(
-                                col("cell_x").cast("long"),
-                                col("cell_y").cast("long"),
-                                cube ? col("cell_t").cast("long") : lit(0L),
-                                col("value").cast("double"))))
-                    .as("_cells"))
-            .withColumn("s", explode(col("_cells")))
-            .select(selected.toArray(Column[]::new));
-    return cells.join(z, seq(lattice)).withColumn("gi_p", TWO_SIDED_P.apply(col("gi_z")));
+    StructType added =
+        new StructType().add("gi_z", DataTypes.DoubleType).add("gi_p", DataTypes.DoubleType);
+    return perStatistic(
+        cells,
+        groups,
+        added,
+        (group, statistic) -> {
+          Double[] z =
+              z(
+                  statistic.column("cell_x"),
+                  statistic.column("cell_y"),
+                  cube ? statistic.column("cell_t") : new long[statistic.size()],
+                  statistic.values(),
+                  neighbourhood);
+          Object[][] out = new Object[z.length][];
+          for (int i = 0; i < z.length; i++) {
+            out[i] = new Object[] {z[i], z[i] == null ? null : twoSidedP(z[i])};
+          }
+          return out;
+        });
   }
 
-  private static final StructType CELL_Z =
-      new StructType()
-          .add("cell_x", DataTypes.LongType)
-          .add("cell_y", DataTypes.LongType)
-          .add("cell_t", DataTypes.LongType)
-          .add("gi_z", DataTypes.DoubleType);
+  /** The two-sided p-value of {@code z} under the normal approximation. */
+  private static double twoSidedP(double z) {
+    return Erf.erfc(Math.abs(z) / Math.sqrt(2));
+  }
+
+  /**
+   * The cells of one statistic in one task: their rows as read (in any order) and their columns as
+   * arrays.
+   */
+  private record Statistic(List<Row> rows, StructType schema) {
+    int size() {
+      return rows.size();
+    }
+
+    long[] column(String name) {
+      int index = schema.fieldIndex(name);
+      long[] column = new long[rows.size()];
+      for (int i = 0; i < column.length; i++) {
+        column[i] = ((Number) rows.get(i).get(index)).longValue();
+      }
+      return column;
+    }
+
+    double[] values() {
+      int index = schema.fieldIndex("value");
+      double[] values = new double[rows.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = ((Number) rows.get(i).get(index)).doubleValue();
+      }
+      return values;
+    }
+  }
+
+  /**
+   * What {@link #perStatistic} computes: for each cell, in order, the values of the added columns.
+   */
+  @FunctionalInterface
+  private interface StatisticFunction extends java.io.Serializable {
+    Object[][] apply(String group, Statistic statistic);
+  }
+
+  /**
+   * {@code cells} with the {@code added} columns that {@code function} computes over each
+   * statistic's cells together (each combination of the {@code groups} columns is one, named to the
+   * function by those values joined, {@link SparkColumns#joinKey}). One shuffle brings a
+   * statistic's rows to one task, which gives them back with their new columns: no lists to explode
+   * and no join back.
+   */
+  private static Dataset<Row> perStatistic(
+      Dataset<Row> cells, List<String> groups, StructType added, StatisticFunction function) {
+    StructType schema = cells.schema();
+    StructType result = schema;
+    for (var field : added.fields()) {
+      result = result.add(field);
+    }
+    int width = schema.size();
+    Dataset<Row> keyed =
+        cells.withColumn(GROUP, groups.isEmpty() ? lit("") : SparkColumns.joinKey(groups));
+    return keyed
+        .groupByKey((MapFunction<Row, String>) row -> row.getString(width), Encoders.STRING())
+        .flatMapGroups(
+            (FlatMapGroupsFunction<String, Row, Row>)
+                (group, rows) -> {
+                  List<Row> statistic = new ArrayList<>();
+                  rows.forEachRemaining(statistic::add);
+                  Object[][] values = function.apply(group, new Statistic(statistic, schema));
+                  List<Row> out = new ArrayList<>(statistic.size());
+                  for (int i = 0; i < statistic.size(); i++) {
+                    Object[] row = new Object[width + values[i].length];
+                    for (int c = 0; c < width; c++) {
+                      row[c] = statistic.get(i).get(c);
+                    }
+                    System.arraycopy(values[i], 0, row, width, values[i].length);
+                    out.add(RowFactory.create(row));
+                  }
+                  return out.iterator();
+                },
+            Encoders.row(result));
+  }
 
   /**
    * The z-scores of one statistic's cells (column, row, step and value, in any order), null where
@@ -255,12 +281,6 @@ public final class GetisOrd {
     return z;
   }
 
-  private static final StructType PSEUDO_P =
-      new StructType()
-          .add("cell_x", DataTypes.LongType)
-          .add("cell_y", DataTypes.LongType)
-          .add("gi_p_sim", DataTypes.DoubleType);
-
   /**
    * Adds {@code gi_p_sim}: the pseudo p-value of each cell's Gi or Gi* by conditional randomisation
    * ({@link GiPermutation}), {@code permutations} shuffles seeded by {@code seed}, the same on
@@ -278,52 +298,37 @@ public final class GetisOrd {
       throw new IllegalArgumentException(
           "permutation inference is for a plain grid with at least one permutation");
     }
-    UserDefinedFunction shuffle =
-        udf(
-                (UDF2<Seq<Row>, String, Seq<Row>>)
-                    (list, group) -> {
-                      List<Row> area = new ArrayList<>(JavaConverters.seqAsJavaList(list));
-                      area.sort(
-                          java.util.Comparator.<Row>comparingLong(r -> r.getLong(0))
-                              .thenComparingLong(r -> r.getLong(1)));
-                      double[] p =
-                          GiPermutation.pseudoP(area, neighbourhood, permutations, seed, group);
-                      List<Row> out = new ArrayList<>(area.size());
-                      for (int i = 0; i < p.length; i++) {
-                        out.add(RowFactory.create(area.get(i).get(0), area.get(i).get(1), p[i]));
-                      }
-                      return JavaConverters.asScalaBuffer(out).toSeq();
-                    },
-                DataTypes.createArrayType(PSEUDO_P))
-            .withName("gi_permutation_p");
-    List<String> keys = new ArrayList<>(groups);
-    keys.addAll(List.of("cell_x", "cell_y"));
-    Column group = groups.isEmpty() ? lit("") : SparkColumns.joinKey(groups);
-    List<Column> selected = new ArrayList<>();
-    groups.forEach(g -> selected.add(col(g)));
-    selected.add(col("s.cell_x"));
-    selected.add(col("s.cell_y"));
-    selected.add(col("s.gi_p_sim"));
-    Dataset<Row> pseudo =
-        local
-            .withColumn("_group", group)
-            .groupBy(columns(groups))
-            .agg(
-                shuffle
-                    .apply(
-                        collect_list(
-                            struct(
-                                col("cell_x").cast("long"),
-                                col("cell_y").cast("long"),
-                                col("value").cast("double"))),
-                        functions.first("_group"))
-                    .as("_shuffled"))
-            .withColumn("s", explode(col("_shuffled")))
-            .select(selected.toArray(Column[]::new));
-    Dataset<Row> joined = local.join(pseudo, seq(keys), "left");
-    // Where Gi is undefined (the values do not vary) so is its pseudo p-value.
-    return joined.withColumn(
-        "gi_p_sim", when(col("gi_z").isNotNull(), col("gi_p_sim")).otherwise(lit(null)));
+    return perStatistic(
+        local,
+        groups,
+        new StructType().add("gi_p_sim", DataTypes.DoubleType),
+        (group, statistic) -> {
+          long[] xs = statistic.column("cell_x");
+          long[] ys = statistic.column("cell_y");
+          double[] values = statistic.values();
+          // The shuffles draw from the cells in this order.
+          Integer[] order = new Integer[xs.length];
+          for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+          }
+          Arrays.sort(
+              order,
+              java.util.Comparator.<Integer>comparingLong(i -> xs[i])
+                  .thenComparingLong(i -> ys[i]));
+          List<Row> sorted = new ArrayList<>(order.length);
+          for (int i : order) {
+            sorted.add(RowFactory.create(xs[i], ys[i], values[i]));
+          }
+          double[] p = GiPermutation.pseudoP(sorted, neighbourhood, permutations, seed, group);
+          int zIndex = statistic.schema().fieldIndex("gi_z");
+          Object[][] out = new Object[order.length][];
+          for (int k = 0; k < order.length; k++) {
+            // Where Gi is undefined (the values do not vary) so is its pseudo p-value.
+            boolean defined = !statistic.rows().get(order[k]).isNullAt(zIndex);
+            out[order[k]] = new Object[] {defined ? p[k] : null};
+          }
+          return out;
+        });
   }
 
   /** Esri's confidence levels, highest first: the bins +-3, +-2, +-1. */
