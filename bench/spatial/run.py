@@ -51,8 +51,13 @@ def run_timed(command, env=None):
         check=False,
     )
     wall = time.perf_counter() - started
-    peak = [line for line in out.stderr.splitlines() if line.startswith("PEAK_KB ")][-1]
-    return out, round(int(peak.split()[1]) / 1024), wall
+    peak = [line for line in out.stderr.splitlines() if line.startswith("PEAK_KB ")]
+    if not peak:
+        raise SystemExit(
+            f"{' '.join(command)} ended without GNU time's report (killed?), exit"
+            f" {out.returncode}:\n{out.stdout[-3000:]}\n{out.stderr[-3000:]}"
+        )
+    return out, round(int(peak[-1].split()[1]) / 1024), wall
 
 
 def timed(command, env=None):

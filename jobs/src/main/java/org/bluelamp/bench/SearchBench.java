@@ -28,14 +28,15 @@ import picocli.CommandLine.Option;
 
 /**
  * Lookup latency of the single view through Trino (bench/search.sh): registrations the vehicle view
- * holds ({@code --kind vrm}), names the person view holds ({@code --kind name}) or addresses the
- * place view holds ({@code --kind address}), each searched as `bluelamp search` does ({@link
- * VehicleSearch}, {@link PersonSearch}, {@link PlaceSearch}: one prepared query per search, the
- * connection kept open as an application keeps it), first by one client one after another, then by
- * {@code --clients} clients at once, each on its own connection. A name's keys are computed before
- * the clock starts (an application keeps the nickname table loaded); a registration's are a few
- * string operations and timed with the query. Prints the latency percentiles of each phase; every
- * search is audited like any other.
+ * holds ({@code --kind vrm}), the same with their two middle characters unseen ({@code --kind
+ * partial}: "AB1??DE", through gold.vehicle_search's trigrams), names the person view holds ({@code
+ * --kind name}) or addresses the place view holds ({@code --kind address}), each searched as
+ * `bluelamp search` does ({@link VehicleSearch}, {@link PersonSearch}, {@link PlaceSearch}: one
+ * prepared query per search, the connection kept open as an application keeps it), first by one
+ * client one after another, then by {@code --clients} clients at once, each on its own connection.
+ * A name's keys are computed before the clock starts (an application keeps the nickname table
+ * loaded); a registration's are a few string operations and timed with the query. Prints the
+ * latency percentiles of each phase; every search is audited like any other.
  */
 @Command(
     name = "bench-search",
@@ -59,6 +60,7 @@ public final class SearchBench implements Callable<Integer> {
   /** What the bench looks up. */
   enum Kind {
     vrm,
+    partial,
     name,
     address
   }
@@ -80,6 +82,16 @@ public final class SearchBench implements Callable<Integer> {
           case vrm ->
               sample(
                   trino, password, "vrm FROM %s.gold.vehicle_view ORDER BY vehicle_id", "vehicle");
+          case partial ->
+              sample(
+                      trino,
+                      password,
+                      "vrm_key FROM %s.gold.vehicle_view WHERE length(vrm_key) >= 6"
+                          + " ORDER BY vehicle_id",
+                      "vehicle")
+                  .stream()
+                  .map(SearchBench::middleUnseen)
+                  .toList();
           case name ->
               sample(
                   trino,
@@ -106,6 +118,7 @@ public final class SearchBench implements Callable<Integer> {
       plan.add(
           switch (kind) {
             case vrm -> connection -> VehicleSearch.find(connection, vehicles, text);
+            case partial -> connection -> VehicleSearch.findPartial(connection, vehicles, text);
             case name -> {
               Map<String, String> keys =
                   PersonSearchKeys.typed(pipelines, PersonSearchKeys.Kind.NAME, text);
@@ -148,6 +161,12 @@ public final class SearchBench implements Callable<Integer> {
           "build it ('./bluelamp demo') and search as a user of a force with " + what + " records");
     }
     return found;
+  }
+
+  /** A registration with its two middle characters unseen: "AB12CDE" as "AB1??DE". */
+  static String middleUnseen(String key) {
+    int at = key.length() / 2 - 1;
+    return key.substring(0, at) + "??" + key.substring(at + 2);
   }
 
   /** The latency of every search of {@code plan} (ms), {@code parallel} clients sharing it. */

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.resolve.PersonSearchKeys;
 import org.bluelamp.resolve.PlaceLinkageSpec;
+import org.bluelamp.resolve.PlatePattern;
 import org.bluelamp.resolve.VehicleLinkageSpec;
 import org.bluelamp.serve.PersonSearch;
 import org.bluelamp.serve.PlaceSearch;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Option;
       "and masks apply (a role without PII finds no one by name and sees no residents) and the",
       "search is audited (ops.query_audit). Registrations: case, spaces and hyphens do not",
       "matter; a misread of the other class (0 for O, 8 for B) is read as the resolution reads",
-      "it. Names: 'forename surname' or a surname; nicknames, case, accents and spelling variants",
+      "it; one partly seen is typed with ? for each character not seen and * for any number",
+      "of them, and lists the vehicles it may be. Names: 'forename surname' or a surname; nicknames, case, accents and spelling variants",
       "that sound alike find the person. Addresses: house number first; case, punctuation and",
       "abbreviated street types do not matter, an address typed without its locality finds every",
       "locality's, and one within two edits is found too. In secure mode the password comes",
@@ -51,7 +53,11 @@ final class Search implements Callable<Integer> {
 
   /** What is looked up: exactly one of these. */
   static final class Query {
-    @Option(names = "--vrm", description = "A registration as typed.")
+    @Option(
+        names = "--vrm",
+        description =
+            "A registration as typed; partly known: ? for a character not seen, * for any number"
+                + " of them (AB1? ?CE, AB12*, *CDE).")
     String vrm;
 
     @Option(names = "--name", description = "A person's name: 'forename surname' or a surname.")
@@ -105,6 +111,10 @@ final class Search implements Callable<Integer> {
   }
 
   private void vehicles(Connection connection, VehicleLinkageSpec spec) throws SQLException {
+    if (PlatePattern.isPattern(query.vrm)) {
+      partialVehicles(connection, spec);
+      return;
+    }
     List<VehicleSearch.Hit> hits = VehicleSearch.find(connection, spec, query.vrm);
     if (hits.isEmpty()) {
       Main.OUT.println(
@@ -117,6 +127,52 @@ final class Search implements Callable<Integer> {
               + " may see.");
     }
     hits.forEach(Search::print);
+  }
+
+  /**
+   * The vehicles a partly known registration may be: one found is printed whole, several a line
+   * each (most recently seen first) for the officer to pick one and search it.
+   */
+  private void partialVehicles(Connection connection, VehicleLinkageSpec spec) throws SQLException {
+    List<VehicleSearch.Hit> hits = VehicleSearch.findPartial(connection, spec, query.vrm);
+    if (hits.isEmpty()) {
+      Main.OUT.println(
+          "No vehicle whose registration matches '"
+              + query.vrm
+              + "' (read as "
+              + spec.pattern(query.vrm).variants().stream()
+                  .map(PlatePattern.Variant::pattern)
+                  .toList()
+              + ") in the forces "
+              + user
+              + " may see.");
+    } else if (hits.size() == 1) {
+      print(hits.get(0));
+    } else {
+      Main.OUT.printf(
+          "%s vehicles whose registration matches '%s', most recently seen first:%n",
+          hits.size() > VehicleSearch.PARTIAL_LIMIT
+              ? "More than " + VehicleSearch.PARTIAL_LIMIT
+              : String.valueOf(hits.size()),
+          query.vrm);
+      hits.stream()
+          .limit(VehicleSearch.PARTIAL_LIMIT)
+          .forEach(
+              hit ->
+                  Main.OUT.printf(
+                      "  %-8s %-10s %s  %s %s  %d records, last seen %s%n",
+                      hit.forceId(),
+                      hit.vrm(),
+                      hit.vehicleId(),
+                      Objects.toString(hit.colour(), "colour not recorded"),
+                      Objects.toString(hit.make(), ""),
+                      hit.mentions(),
+                      Objects.toString(hit.lastSeen(), "never (registered only)")));
+      if (hits.size() > VehicleSearch.PARTIAL_LIMIT) {
+        Main.OUT.println("... give more of the registration to see the rest.");
+      }
+      Main.OUT.println("Search one with --vrm to see its keeper and timeline.");
+    }
   }
 
   private static Set<Map.Entry<String, String>> typed(

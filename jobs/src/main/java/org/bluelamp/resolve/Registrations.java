@@ -80,41 +80,117 @@ public final class Registrations implements Serializable {
   static String compact(String written) {
     StringBuilder out = new StringBuilder(written.length());
     for (int i = 0; i < written.length(); i++) {
-      char c = written.charAt(i);
-      if (c >= '\u0660' && c <= '\u0669') {
-        out.append((char) ('0' + c - '\u0660'));
-      } else if (c >= '\u06F0' && c <= '\u06F9') {
-        out.append((char) ('0' + c - '\u06F0'));
-      } else if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
+      char c = plateCharacter(written.charAt(i));
+      if (c != 0) {
         out.append(c);
-      } else if (c >= 'a' && c <= 'z') {
-        out.append(Character.toUpperCase(c));
       }
     }
     return out.toString();
   }
 
+  /**
+   * A letter or digit of a plate as its key writes it (upper case, Arabic-Indic and Eastern Arabic
+   * digits as 0-9), or 0 for any other character.
+   */
+  static char plateCharacter(char c) {
+    if (c >= '\u0660' && c <= '\u0669') {
+      return (char) ('0' + c - '\u0660');
+    } else if (c >= '\u06F0' && c <= '\u06F9') {
+      return (char) ('0' + c - '\u06F0');
+    } else if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
+      return c;
+    } else if (c >= 'a' && c <= 'z') {
+      return Character.toUpperCase(c);
+    }
+    return 0;
+  }
+
   /** {@code key} with each character of the wrong class swapped, or null when it cannot fit. */
   private static String fit(String key, String format, List<String> changes) {
-    String slots = format.replace(" ", "").replace("-", "");
+    String slots = slots(format);
     if (slots.length() != key.length()) {
       return null;
     }
     StringBuilder fitted = new StringBuilder(key.length());
     for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);
-      boolean wantsLetter = slots.charAt(i) == 'L';
-      boolean isLetter = c >= 'A' && c <= 'Z';
-      if (wantsLetter == isLetter) {
-        fitted.append(c);
-        continue;
-      }
-      Character swapped = wantsLetter ? LETTER_FOR_DIGIT.get(c) : DIGIT_FOR_LETTER.get(c);
-      if (swapped == null) {
+      char read = fitted(c, slots.charAt(i));
+      if (read == 0) {
         return null;
       }
-      changes.add(String.format(Locale.ROOT, "%s->%s at %d", c, swapped, i + 1));
-      fitted.append(swapped);
+      if (read != c) {
+        changes.add(String.format(Locale.ROOT, "%s->%s at %d", c, read, i + 1));
+      }
+      fitted.append(read);
+    }
+    return fitted.toString();
+  }
+
+  /** A format's slots: its L and D without the spaces and hyphens. */
+  private static String slots(String format) {
+    return format.replace(" ", "").replace("-", "");
+  }
+
+  /**
+   * {@code c} read for a slot ({@code L} or {@code D}): itself when of the slot's class, else the
+   * character it is confused with, else 0 (it cannot be in that slot).
+   */
+  private static char fitted(char c, char slot) {
+    boolean wantsLetter = slot == 'L';
+    boolean isLetter = c >= 'A' && c <= 'Z';
+    if (wantsLetter == isLetter) {
+      return c;
+    }
+    Character swapped = wantsLetter ? LETTER_FOR_DIGIT.get(c) : DIGIT_FOR_LETTER.get(c);
+    return swapped == null ? 0 : swapped;
+  }
+
+  /**
+   * The readings of a partly known plate ({@link PlatePattern}: letters and digits upper case,
+   * {@code ?} one unknown character, {@code *} any run of them) under each format whose length it
+   * can have: its characters from the plate's start to the first {@code *}, and from the last
+   * {@code *} to its end, fitted to the format's slots as {@link #read} fits a whole plate (a
+   * pattern without {@code *} is as long as the format); those between two {@code *} may be
+   * anywhere and are kept as typed. A format the pattern cannot fit gives no reading.
+   */
+  List<String> readPattern(String pattern) {
+    List<String> readings = new ArrayList<>();
+    String[] segments = pattern.split("\\*", -1);
+    int known = pattern.replace("*", "").length();
+    for (String format : formats) {
+      String slots = slots(format);
+      if (segments.length == 1 ? known != slots.length() : known > slots.length()) {
+        continue;
+      }
+      String first = fitAt(segments[0], slots, 0);
+      String last =
+          segments.length == 1
+              ? first
+              : fitAt(
+                  segments[segments.length - 1],
+                  slots,
+                  slots.length() - segments[segments.length - 1].length());
+      if (first == null || last == null) {
+        continue;
+      }
+      List<String> fitted = new ArrayList<>(List.of(segments));
+      fitted.set(0, first);
+      fitted.set(segments.length - 1, last);
+      readings.add(String.join("*", fitted));
+    }
+    return readings;
+  }
+
+  /** {@code segment} fitted to the slots from {@code offset} ({@code ?} fits any), or null. */
+  private static String fitAt(String segment, String slots, int offset) {
+    StringBuilder fitted = new StringBuilder(segment.length());
+    for (int i = 0; i < segment.length(); i++) {
+      char c = segment.charAt(i);
+      char read = c == '?' ? c : fitted(c, slots.charAt(offset + i));
+      if (read == 0) {
+        return null;
+      }
+      fitted.append(read);
     }
     return fitted.toString();
   }

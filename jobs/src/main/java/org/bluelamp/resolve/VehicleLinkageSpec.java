@@ -80,6 +80,14 @@ public record VehicleLinkageSpec(
     return keys;
   }
 
+  /**
+   * A partly known registration ({@code ?} one character, {@code *} any run) as each country's
+   * formats read it: what {@code gold.vehicle_search} is searched by.
+   */
+  public PlatePattern pattern(String typed) {
+    return PlatePattern.of(typed, formats.values());
+  }
+
   private record Country(String name, List<String> forces, Registrations registrations) {}
 
   private static Country country(YamlNode node) {

@@ -27,11 +27,13 @@ import org.junit.jupiter.api.Test;
  * A registration looked up through Trino ({@link VehicleSearch}, `bluelamp search`): typed in any
  * case and spacing, or with a digit for a letter, it finds the vehicle the licensing extract
  * (silver.vehicle_record, read with Spark) registers; an officer sees the keeper, an analyst a
- * pseudonymous key, a public user nothing; and the search is audited. And a person's single view
- * (gold.person_view) through Trino: the planted person's spellings for an officer, keys and the
- * year of birth for an analyst. And their home ({@link PlaceSearch}, gold.place_view), typed short,
- * without its locality or misspelt: the gazetteer address the generator wrote their records at
- * (truth/england-places.csv), with them living there for an officer and masked for an analyst.
+ * pseudonymous key, a public user nothing; and the search is audited. Seen in part, it finds every
+ * vehicle it may be (gold.vehicle_search's trigrams against a scan of every key with Spark). And a
+ * person's single view (gold.person_view) through Trino: the planted person's spellings for an
+ * officer, keys and the year of birth for an analyst. And their home ({@link PlaceSearch},
+ * gold.place_view), typed short, without its locality or misspelt: the gazetteer address the
+ * generator wrote their records at (truth/england-places.csv), with them living there for an
+ * officer and masked for an analyst.
  */
 class TrinoSearchIT {
   private static ServedWorld served;
@@ -149,6 +151,62 @@ class TrinoSearchIT {
     assertThat(search(ServedWorld.OFFICER, "QQ99 QQQ")).isEmpty();
     assertThatThrownBy(() -> search(ServedWorld.OFFICER, " - "))
         .hasMessageContaining("not a registration");
+  }
+
+  /**
+   * The keeper's registration seen in part (its start, its end, two characters unseen, typed
+   * carelessly): the vehicles found through the trigrams are exactly those whose key in
+   * gold.vehicle_view (read with Spark, every English vehicle) matches one of the pattern's
+   * readings (resolve/TestPlatePattern checks the readings), the keeper's among them; an analyst
+   * finds the same vehicles with the keeper masked.
+   */
+  @Test
+  void aPartlySeenRegistrationFindsEveryVehicleItMatchesTheKeepersAmongThem() throws Exception {
+    String key = keeper.getString(0).replace(" ", "").toUpperCase(Locale.ROOT);
+    for (String typed :
+        List.of(
+            key.substring(0, 3) + "*",
+            "*" + key.substring(key.length() - 3),
+            (key.substring(0, 2) + "??" + key.substring(4)).toLowerCase(Locale.ROOT))) {
+      String readings =
+          spec.pattern(typed).variants().stream()
+              .map(variant -> "(" + variant.regex() + ")")
+              .collect(java.util.stream.Collectors.joining("|"));
+      List<String> expected =
+          served
+              .world
+              .lake
+              .read(TableName.of("gold.vehicle_view"))
+              .filter(col("force_id").equalTo("england").and(col("vrm_key").rlike(readings)))
+              .select("vehicle_id")
+              .as(org.apache.spark.sql.Encoders.STRING())
+              .collectAsList();
+      assertThat(expected).as(typed).hasSizeBetween(1, VehicleSearch.PARTIAL_LIMIT);
+      List<VehicleSearch.Hit> officer = partial(ServedWorld.OFFICER, typed);
+      assertThat(officer)
+          .as(typed)
+          .extracting(VehicleSearch.Hit::vehicleId)
+          .containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(officer)
+          .filteredOn(hit -> hit.vrm().replace(" ", "").equals(key))
+          .singleElement()
+          .satisfies(hit -> assertThat(hit.keeperSurname()).isEqualTo(keeper.getString(1)));
+      List<VehicleSearch.Hit> analyst = partial(ServedWorld.ANALYST, typed);
+      assertThat(analyst)
+          .extracting(VehicleSearch.Hit::vehicleId)
+          .containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(analyst)
+          .filteredOn(hit -> hit.keeperSurname() != null)
+          .allSatisfy(hit -> assertThat(hit.keeperSurname()).startsWith("pk_"));
+    }
+    assertThatThrownBy(() -> partial(ServedWorld.OFFICER, "A*")).hasMessageContaining("too little");
+    ServedWorld.awaitRecorded(ServedWorld.OFFICER, "gold.vehicle_search WHERE gram IN", 3);
+  }
+
+  private static List<VehicleSearch.Hit> partial(String user, String typed) throws SQLException {
+    try (Connection connection = served.connect(user)) {
+      return VehicleSearch.findPartial(connection, spec, typed);
+    }
   }
 
   @Test
