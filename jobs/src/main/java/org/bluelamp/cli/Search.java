@@ -117,14 +117,12 @@ final class Search implements Callable<Integer> {
     }
     List<VehicleSearch.Hit> hits = VehicleSearch.find(connection, spec, query.vrm);
     if (hits.isEmpty()) {
-      Main.OUT.println(
-          "No vehicle with registration '"
+      noneFound(
+          "vehicle with registration '"
               + query.vrm
               + "' (search keys "
               + spec.searchKeys(query.vrm)
-              + ") in the forces "
-              + user
-              + " may see.");
+              + ")");
     }
     hits.forEach(Search::print);
   }
@@ -136,16 +134,14 @@ final class Search implements Callable<Integer> {
   private void partialVehicles(Connection connection, VehicleLinkageSpec spec) throws SQLException {
     List<VehicleSearch.Hit> hits = VehicleSearch.findPartial(connection, spec, query.vrm);
     if (hits.isEmpty()) {
-      Main.OUT.println(
-          "No vehicle whose registration matches '"
+      noneFound(
+          "vehicle whose registration matches '"
               + query.vrm
               + "' (read as "
               + spec.pattern(query.vrm).variants().stream()
                   .map(PlatePattern.Variant::pattern)
                   .toList()
-              + ") in the forces "
-              + user
-              + " may see.");
+              + ")");
     } else if (hits.size() == 1) {
       print(hits.get(0));
     } else {
@@ -175,6 +171,11 @@ final class Search implements Callable<Integer> {
     }
   }
 
+  /** Says that no {@code what} is in the forces the user may see. */
+  private void noneFound(String what) {
+    Main.OUT.println("No " + what + " in the forces " + user + " may see.");
+  }
+
   private static Set<Map.Entry<String, String>> typed(
       Pipelines pipelines, PersonSearchKeys.Kind kind, String text) {
     return new LinkedHashSet<>(PersonSearchKeys.typed(pipelines, kind, text).entrySet());
@@ -189,8 +190,7 @@ final class Search implements Callable<Integer> {
     List<PlaceSearch.Hit> places =
         PlaceSearch.find(connection, PlaceLinkageSpec.load(pipelines), query.address);
     if (places.isEmpty()) {
-      Main.OUT.println(
-          "No place found for '" + query.address + "' in the forces " + user + " may see.");
+      noneFound("place found for '" + query.address + "'");
     }
     places.forEach(Search::print);
     if (places.size() == PlaceSearch.LIMIT) {
