@@ -809,9 +809,13 @@ final class ForceWorld {
                 "northing",
                 xy[1]));
         if (type.equals(profile.label("vehicle_stop_type").get(0))) {
-          r.putAll(driver(vehicle, (String) r.get("stop_id")));
+          Map<String, Object> driver = driver(vehicle, (String) r.get("stop_id"));
+          r.putAll(driver);
+          if (!driver.isEmpty()) {
+            person = people.identity((String) driver.get(SourceWriter.IDENTITY));
+          }
         }
-        yield r;
+        yield people.checked(person, r);
       }
       case "intelligence" -> {
         Map<String, Object> r = people.record(person, random);

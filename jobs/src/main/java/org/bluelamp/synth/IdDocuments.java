@@ -12,8 +12,11 @@ import java.util.SplittableRandom;
  * @param issuer the number of a person's document, from their true name and date of birth
  * @param recorded per record stream of {@link ForceWorld} ({@code stop}, {@code custody}, {@code
  *     person}), the share of its records that write the number
+ * @param compulsory whether the country's people must carry the document (an identity card): an
+ *     identity check then always writes the date of birth, from the card or, without it, as
+ *     declared (the officer establishes the identity before letting the person go)
  */
-record IdDocuments(Issuer issuer, Map<String, Double> recorded) {
+record IdDocuments(Issuer issuer, Map<String, Double> recorded, boolean compulsory) {
 
   /** Issues the number of one person's document; {@code random} draws what is not derived. */
   interface Issuer {
@@ -31,29 +34,33 @@ record IdDocuments(Issuer issuer, Map<String, Double> recorded) {
             random.nextDouble() < 0.8
                 ? drivingLicence(forename, surname, dob, random)
                 : String.format(Locale.ROOT, "%09d", random.nextInt(1_000_000_000)),
-        Map.of("stop", 0.5, "custody", 0.7, "person", 0.3));
+        Map.of("stop", 0.5, "custody", 0.7, "person", 0.3),
+        false);
   }
 
   /**
-   * Belgium: the national register number, read from the identity card at 19 controls in 20 (the
-   * others write the name and date of birth only).
+   * Belgium: the national register number, read from the identity card (compulsory from the age of
+   * 12) at 19 controls in 20 (the others write the name and date of birth only).
    */
   static IdDocuments belgium() {
     return new IdDocuments(
         (forename, surname, dob, random) -> nationalRegister(dob, 1 + random.nextInt(997)),
-        Map.of("stop", 0.95));
+        Map.of("stop", 0.95),
+        true);
   }
 
   /**
-   * Lebanon: the identity card's number, taken at checkpoints (nine checks in ten) and for half of
-   * the persons of a crime file.
+   * Lebanon: the identity card's number (the card is compulsory), taken at checkpoints (nine checks
+   * in ten; the others write the name and date of birth) and for half of the persons of a crime
+   * file.
    */
   static IdDocuments lebanon() {
     return new IdDocuments(
         (forename, surname, dob, random) ->
             String.format(
                 Locale.ROOT, "%06d%06d", random.nextInt(1_000_000), random.nextInt(1_000_000)),
-        Map.of("stop", 0.9, "person", 0.5));
+        Map.of("stop", 0.9, "person", 0.5),
+        true);
   }
 
   /**

@@ -298,6 +298,19 @@ final class People {
     return record;
   }
 
+  /**
+   * {@code record} (of {@code person}) as an identity check writes it: where identity cards are
+   * compulsory ({@link IdDocuments#compulsory}) always with a date of birth (as given: it may be
+   * swapped), as custody books a detainee in; elsewhere as it is (a stop in England writes what the
+   * person chooses to give).
+   */
+  Map<String, Object> checked(Identity person, Map<String, Object> record) {
+    if (documents.compulsory()) {
+      record.putIfAbsent("dob", person.dob());
+    }
+    return record;
+  }
+
   /** The person of an identity id. */
   Identity identity(String id) {
     return byId.get(id);

@@ -188,6 +188,57 @@ class TestWorldGenerator {
     assertThat(sourcesByPerson.values()).anySatisfy(s -> assertThat(s).hasSizeGreaterThan(2));
   }
 
+  /**
+   * Where identity cards are compulsory (Belgium, Lebanon) every identity check writes a date of
+   * birth, read from the card or as declared; an English stop writes what the person gives, and now
+   * and then that is no date of birth. Lines the truth names as defects (a truncated line, a
+   * duplicate) are left out.
+   */
+  @Test
+  void identityChecksWriteADateOfBirthWhereIdentityCardsAreCompulsory() throws IOException {
+    assertThat(withoutDateOfBirth("belgium/controles", ";", "date_naissance")).isZero();
+    assertThat(withoutDateOfBirth("lebanon/checkpoints", null, "birth_date")).isZero();
+    assertThat(withoutDateOfBirth("england/stop_search", "\t", "DOB")).isPositive();
+  }
+
+  /**
+   * The records of the landing folder {@code dir} with no date of birth in {@code column}: CSV or
+   * TSV split on {@code separator} (its first line the header), or JSON lines ({@code null}).
+   */
+  private static long withoutDateOfBirth(String dir, String separator, String column)
+      throws IOException {
+    Set<String> defective =
+        truths.stream()
+            .flatMap(t -> t.defects().stream())
+            .filter(d -> d.file().startsWith(dir + "/"))
+            .map(d -> d.file() + ":" + d.line())
+            .collect(Collectors.toSet());
+    long records = 0;
+    long without = 0;
+    try (Stream<Path> files = Files.list(WorldGenerator.landing(first).resolve(dir))) {
+      for (Path file : files.sorted().toList()) {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+        int at = separator == null ? -1 : List.of(lines.get(0).split(separator)).indexOf(column);
+        for (int i = separator == null ? 0 : 1; i < lines.size(); i++) {
+          if (defective.contains(dir + "/" + file.getFileName() + ":" + (i + 1))) {
+            continue;
+          }
+          records++;
+          String line = lines.get(i);
+          boolean given =
+              separator == null
+                  ? java.util.regex.Pattern.compile("\"" + column + "\":\"[0-9-]+\"")
+                      .matcher(line)
+                      .find()
+                  : !line.split(separator, -1)[at].isBlank();
+          without += given ? 0 : 1;
+        }
+      }
+    }
+    assertThat(records).as(dir).isGreaterThan(10);
+    return without;
+  }
+
   @Test
   void everyGazetteerAddressHasItsOwnTextAndItsWrittenFormsAreInTheTruth() throws IOException {
     List<String> gazetteer =
