@@ -89,6 +89,9 @@ public final class TrinoServer {
   public Connection connect(String user, String password) throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("user", user);
+    // A prepared statement's query goes as one EXECUTE IMMEDIATE ... USING, not a PREPARE and an
+    // EXECUTE: the PREPARE cost a round trip and 8-30 ms on the server, a quarter of a search.
+    properties.setProperty("explicitPrepare", "false");
     if (secure() && password != null) {
       properties.setProperty("password", password);
     }

@@ -131,6 +131,9 @@ class TrinoSearchIT {
           .anyMatch(e -> e.contains("registration"));
     }
     ServedWorld.awaitRecorded(ServedWorld.OFFICER, "gold.vehicle_view WHERE vrm_key IN", 3);
+    // The audit holds what was searched for, not only the query: the key each typing was read as.
+    String key = vrm.replace(" ", "").toUpperCase(Locale.ROOT);
+    ServedWorld.awaitRecorded(ServedWorld.OFFICER, "'" + key + "'", 3);
   }
 
   @Test
