@@ -114,7 +114,7 @@ def test_the_lake_settings_are_the_ones_the_jobs_read():
     config, secret, account, role, binding = documents(K8S / "lake" / "lake.yaml")
     java = "".join(
         (REPO / "jobs" / "src" / "main" / "java" / "org" / "bluelamp" / path).read_text()
-        for path in ("lake/ObjectStore.java", "lake/Metastore.java", "cli/Workspace.java")
+        for path in ("lake/ObjectStore.java", "lake/Metastore.java", "workspace/Workspace.java")
     )
     for name in [*config["data"], *secret["stringData"]]:
         assert name in java, f"{name} is read by no job"

@@ -1,7 +1,7 @@
 package org.bluelamp;
 
 import java.util.Map;
-import org.bluelamp.ingest.Connections;
+import org.bluelamp.jdbc.Connections;
 
 /**
  * The sample world's JDBC connections pointed at a test database of the local PostgreSQL and

@@ -7,7 +7,8 @@ import java.util.concurrent.Callable;
 import org.bluelamp.Errors;
 import org.bluelamp.Progress;
 import org.bluelamp.contract.Pipelines;
-import org.bluelamp.serve.AccessControl;
+import org.bluelamp.security.AccessControl;
+import org.bluelamp.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,7 +45,7 @@ final class AccessRulesExport implements Callable<Integer> {
     AccessControl access =
         AccessControl.load(workspace.sql(), Pipelines.load(workspace.pipelines()));
     try (Connection connection = trino.connect()) {
-      access.export(connection, key, out, new Progress(Main.OUT));
+      access.export(connection, key, out, new Progress(Orchestration.OUT));
     } catch (SQLException e) {
       throw Errors.io("read the served tables and users from Trino at " + trino.url, e);
     }

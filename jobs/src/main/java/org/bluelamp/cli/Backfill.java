@@ -8,6 +8,7 @@ import org.bluelamp.Progress;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.SourceContract;
 import org.bluelamp.lake.Interval;
+import org.bluelamp.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,10 +61,11 @@ final class Backfill implements Callable<Integer> {
   @Override
   public Integer call() {
     Workspace workspace = Workspace.fromEnvironment();
-    Progress progress = new Progress(Main.OUT);
+    Progress progress = new Progress(Orchestration.OUT);
     Pipelines pipelines = Pipelines.load(workspace.pipelines());
     List<SourceContract> selected = selection.select(pipelines);
-    List<Interval> intervals = Main.interval(workspace, from, to).split(step.period);
+    List<Interval> intervals =
+        Orchestration.interval(workspace, pipelines, from, to).split(step.period);
     progress.log(
         "backfill",
         selected.size()
@@ -75,10 +77,10 @@ final class Backfill implements Callable<Integer> {
             + from
             + " to "
             + to);
-    return Main.runPipelines(
+    return Orchestration.runPipelines(
             workspace,
             pipelines,
-            models.isEmpty() || models.contains(Main.USAGE_MODEL),
+            models.isEmpty() || models.contains(Orchestration.USAGE_MODEL),
             runner -> runner.backfill(selected, intervals, models),
             progress)
         ? 0

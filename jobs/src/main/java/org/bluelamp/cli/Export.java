@@ -6,6 +6,7 @@ import org.bluelamp.Progress;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.TableName;
 import org.bluelamp.spatial.GeoExport;
+import org.bluelamp.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,7 +43,7 @@ final class Export implements Callable<Integer> {
   @Override
   public Integer call() {
     Workspace workspace = Workspace.fromEnvironment();
-    Progress progress = new Progress(Main.OUT);
+    Progress progress = new Progress(Orchestration.OUT);
     GeoExport.Format chosen =
         format != null
             ? format

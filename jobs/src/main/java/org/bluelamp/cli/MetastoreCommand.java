@@ -4,7 +4,8 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.bluelamp.Progress;
 import org.bluelamp.lake.Metastore;
-import org.bluelamp.serve.HiveMetastore;
+import org.bluelamp.trino.HiveMetastore;
+import org.bluelamp.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,7 +63,7 @@ final class MetastoreCommand implements Callable<Integer> {
                 Objects.requireNonNullElse(
                     warehouse, workspace.home().resolve("warehouse").toString())));
     String uri = "thrift://" + host + ":" + metastore.port();
-    new Progress(Main.OUT)
+    new Progress(Orchestration.OUT)
         .log(
             "metastore",
             "listening on "

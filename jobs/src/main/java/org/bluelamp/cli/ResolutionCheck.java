@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.bluelamp.Errors;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.resolve.ResolutionReport;
+import org.bluelamp.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,7 +47,7 @@ final class ResolutionCheck implements Callable<Integer> {
                       workspace.lake(), pipelines, workspace.world().resolve("truth"), kind)))
           .append('\n');
     }
-    Main.OUT.print(report);
+    Orchestration.OUT.print(report);
     if (out != null) {
       try {
         Files.writeString(out, report.toString(), StandardCharsets.UTF_8);

@@ -27,19 +27,19 @@ import org.bluelamp.contract.EntitySpec;
 import org.bluelamp.contract.Force;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.SourceContract;
-import org.bluelamp.ingest.Connections;
+import org.bluelamp.gold.GoldModel;
+import org.bluelamp.gold.GoldModels;
 import org.bluelamp.ingest.IngestJob;
 import org.bluelamp.ingest.Landing;
 import org.bluelamp.ingest.SourceCoverage;
+import org.bluelamp.jdbc.Connections;
 import org.bluelamp.lake.Interval;
 import org.bluelamp.lake.JobResult;
 import org.bluelamp.lake.JobRuns;
 import org.bluelamp.lake.Lake;
-import org.bluelamp.model.GoldModel;
-import org.bluelamp.model.GoldModels;
 import org.bluelamp.quality.DataQualityJob;
-import org.bluelamp.serve.AuditLog;
-import org.bluelamp.serve.Users;
+import org.bluelamp.security.AuditLog;
+import org.bluelamp.security.Users;
 
 /**
  * Runs the layers for a data interval: every selected source into bronze, the silver entities their

@@ -18,11 +18,12 @@ import org.bluelamp.Errors;
 import org.bluelamp.Progress;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.SourceContract;
+import org.bluelamp.gold.GoldModels;
 import org.bluelamp.ingest.IngestJob;
 import org.bluelamp.lake.JobRuns;
-import org.bluelamp.model.GoldModels;
 import org.bluelamp.schedule.Schedule;
 import org.bluelamp.schedule.Schedules;
+import org.bluelamp.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,7 +55,7 @@ final class ScheduleCommands {
     Schedule schedule = schedules.get(name);
     progress.log("schedule", name + ": " + schedule.description());
     if (schedule.command().isPresent()) {
-      return Main.maintain(workspace, List.of(), progress);
+      return Maintain.maintain(workspace, List.of(), progress);
     }
     if (schedule.checks().isPresent()) {
       Schedule checked = schedules.get(schedule.checks().get());
@@ -72,12 +73,12 @@ final class ScheduleCommands {
       return 0;
     }
     List<SourceContract> sources = schedule.sources().stream().map(pipelines::source).toList();
-    return Main.runPipelines(
+    return Orchestration.runPipelines(
             workspace,
             pipelines,
             sources,
             layers,
-            Main.interval(workspace, from, to),
+            Orchestration.interval(workspace, pipelines, from, to),
             reprocess,
             schedule.models(),
             // A schedule every few minutes is a micro-batch: silver is merged, not rebuilt.
@@ -160,31 +161,31 @@ final class ScheduleCommands {
       Workspace workspace = Workspace.fromEnvironment();
       List<Schedule> all = load(workspace, Pipelines.load(workspace.pipelines())).all();
       if (json) {
-        Main.OUT.println(
+        Orchestration.OUT.println(
             new ObjectMapper()
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(all.stream().map(ScheduleCommands::asMap).toList()));
         return 0;
       }
       for (Schedule s : all) {
-        Main.OUT.printf(
+        Orchestration.OUT.printf(
             "%-12s %-22s %-16s %s%n",
             s.name(),
             s.dag(),
             s.cron().orElseGet(() -> "every " + s.everyMinutes().getAsInt() + " min"),
             s.description());
         if (!s.sources().isEmpty()) {
-          Main.OUT.println("             sources: " + String.join(" ", s.sources()));
+          Orchestration.OUT.println("             sources: " + String.join(" ", s.sources()));
         }
         if (!s.models().isEmpty()) {
-          Main.OUT.println("             models:  " + String.join(" ", s.models()));
+          Orchestration.OUT.println("             models:  " + String.join(" ", s.models()));
         }
         s.checks()
             .ifPresent(
                 c ->
-                    Main.OUT.println(
+                    Orchestration.OUT.println(
                         "             checks:  " + c + " by " + s.deadline().orElseThrow()));
-        s.command().ifPresent(c -> Main.OUT.println("             command: " + c));
+        s.command().ifPresent(c -> Orchestration.OUT.println("             command: " + c));
       }
       return 0;
     }
@@ -234,7 +235,9 @@ final class ScheduleCommands {
       Pipelines pipelines = Pipelines.load(workspace.pipelines());
       Schedule checked = load(workspace, pipelines).get(schedule);
       Instant moment = since == null ? startOfToday(checked) : instant(since, checked.timezone());
-      return fresh(workspace, pipelines, checked, moment, new Progress(Main.OUT)) ? 0 : STALE;
+      return fresh(workspace, pipelines, checked, moment, new Progress(Orchestration.OUT))
+          ? 0
+          : STALE;
     }
   }
 

@@ -16,10 +16,11 @@ import org.bluelamp.resolve.PersonSearchKeys;
 import org.bluelamp.resolve.PlaceLinkageSpec;
 import org.bluelamp.resolve.PlatePattern;
 import org.bluelamp.resolve.VehicleLinkageSpec;
-import org.bluelamp.serve.PersonSearch;
-import org.bluelamp.serve.PlaceSearch;
-import org.bluelamp.serve.TrinoServer;
-import org.bluelamp.serve.VehicleSearch;
+import org.bluelamp.search.PersonSearch;
+import org.bluelamp.search.PlaceSearch;
+import org.bluelamp.search.VehicleSearch;
+import org.bluelamp.trino.TrinoServer;
+import org.bluelamp.workspace.Workspace;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -145,7 +146,7 @@ final class Search implements Callable<Integer> {
     } else if (hits.size() == 1) {
       print(hits.get(0));
     } else {
-      Main.OUT.printf(
+      Orchestration.OUT.printf(
           "%s vehicles whose registration matches '%s', most recently seen first:%n",
           hits.size() > VehicleSearch.PARTIAL_LIMIT
               ? "More than " + VehicleSearch.PARTIAL_LIMIT
@@ -155,7 +156,7 @@ final class Search implements Callable<Integer> {
           .limit(VehicleSearch.PARTIAL_LIMIT)
           .forEach(
               hit ->
-                  Main.OUT.printf(
+                  Orchestration.OUT.printf(
                       "  %-8s %-10s %s  %s %s  %d records, last seen %s%n",
                       hit.forceId(),
                       hit.vrm(),
@@ -165,15 +166,15 @@ final class Search implements Callable<Integer> {
                       hit.mentions(),
                       Objects.toString(hit.lastSeen(), "never (registered only)")));
       if (hits.size() > VehicleSearch.PARTIAL_LIMIT) {
-        Main.OUT.println("... give more of the registration to see the rest.");
+        Orchestration.OUT.println("... give more of the registration to see the rest.");
       }
-      Main.OUT.println("Search one with --vrm to see its keeper and timeline.");
+      Orchestration.OUT.println("Search one with --vrm to see its keeper and timeline.");
     }
   }
 
   /** Says that no {@code what} is in the forces the user may see. */
   private void noneFound(String what) {
-    Main.OUT.println("No " + what + " in the forces " + user + " may see.");
+    Orchestration.OUT.println("No " + what + " in the forces " + user + " may see.");
   }
 
   private static Set<Map.Entry<String, String>> typed(
@@ -194,15 +195,16 @@ final class Search implements Callable<Integer> {
     }
     places.forEach(Search::print);
     if (places.size() == PlaceSearch.LIMIT) {
-      Main.OUT.println("... the first " + PlaceSearch.LIMIT + " only: give the whole address.");
+      Orchestration.OUT.println(
+          "... the first " + PlaceSearch.LIMIT + " only: give the whole address.");
     }
     Set<Map.Entry<String, String>> keys =
         typed(pipelines, PersonSearchKeys.Kind.ADDRESS, query.address);
     places.stream()
         .filter(place -> place.match() == places.get(0).match())
         .forEach(place -> keys.add(PersonSearchKeys.ofPlace(place.placeKey())));
-    Main.OUT.println();
-    Main.OUT.println("Persons recorded living there:");
+    Orchestration.OUT.println();
+    Orchestration.OUT.println("Persons recorded living there:");
     persons(connection, query.address, keys);
   }
 
@@ -210,7 +212,7 @@ final class Search implements Callable<Integer> {
       throws SQLException {
     List<PersonSearch.Hit> hits = PersonSearch.find(connection, keys);
     if (hits.isEmpty()) {
-      Main.OUT.println(
+      Orchestration.OUT.println(
           "No person found for '"
               + text
               + "' (search keys "
@@ -230,7 +232,7 @@ final class Search implements Callable<Integer> {
       if (hit.safeguardingConcern()) {
         flags.add("SAFEGUARDING");
       }
-      Main.OUT.printf(
+      Orchestration.OUT.printf(
           "%n%s  %s, %s  %s  (%s)%s%n",
           hit.forceId(),
           Stream.of(hit.forename(), hit.surname())
@@ -240,7 +242,7 @@ final class Search implements Callable<Integer> {
           hit.personId(),
           hit.score() == 3 ? "the name" : hit.score() == 2 ? "a key" : "a similar surname",
           flags.isEmpty() ? "" : "  " + String.join(", ", flags));
-      Main.OUT.printf(
+      Orchestration.OUT.printf(
           "  %d records as %s; seen %s to %s%n  latest address: %s%n  latest identity document:"
               + " %s%n  recorded as: %s%n",
           hit.mentions(),
@@ -252,12 +254,13 @@ final class Search implements Callable<Integer> {
           hit.namesRecorded());
     }
     if (hits.size() == PersonSearch.LIMIT) {
-      Main.OUT.println("... the first " + PersonSearch.LIMIT + " only: give more of the name.");
+      Orchestration.OUT.println(
+          "... the first " + PersonSearch.LIMIT + " only: give more of the name.");
     }
   }
 
   private static void print(PlaceSearch.Hit hit) {
-    Main.OUT.printf(
+    Orchestration.OUT.printf(
         "%n%s  %s  %s  (%s)%n",
         hit.forceId(),
         hit.placeText(),
@@ -267,7 +270,7 @@ final class Search implements Callable<Integer> {
           case FIRST_LINE -> "the same first line, another locality or none";
           case SIMILAR -> "a similar address";
         });
-    Main.OUT.println(
+    Orchestration.OUT.println(
         hit.addressId() == null
             ? "  not in the gazetteer: an address as the records wrote it"
             : "  gazetteer "
@@ -276,7 +279,7 @@ final class Search implements Callable<Integer> {
                 + hit.postcode()
                 + ", ward "
                 + hit.wardName());
-    Main.OUT.printf(
+    Orchestration.OUT.printf(
         "  %d records: %d giving it as a home, %d crime scenes; seen %s to %s%n"
             + "  %d persons recorded living there: %s%n  recorded as: %s%n",
         hit.mentions(),
@@ -291,16 +294,16 @@ final class Search implements Callable<Integer> {
   }
 
   private static void timeline(List<String> entries) {
-    entries.stream().limit(TIMELINE_LINES).forEach(e -> Main.OUT.println("    " + e));
+    entries.stream().limit(TIMELINE_LINES).forEach(e -> Orchestration.OUT.println("    " + e));
     if (entries.size() > TIMELINE_LINES) {
-      Main.OUT.println("    ... " + (entries.size() - TIMELINE_LINES) + " earlier");
+      Orchestration.OUT.println("    ... " + (entries.size() - TIMELINE_LINES) + " earlier");
     }
   }
 
   private static void print(VehicleSearch.Hit hit) {
-    Main.OUT.printf(
+    Orchestration.OUT.printf(
         "%n%s  %s (%s)  %s%n", hit.forceId(), hit.vrm(), hit.country(), hit.vehicleId());
-    Main.OUT.println(
+    Orchestration.OUT.println(
         hit.keeperSurname() == null && hit.keeperForename() == null
             ? "  keeper: none in the licensing extract"
             : "  keeper: "
@@ -313,7 +316,7 @@ final class Search implements Callable<Integer> {
                 + hit.colour()
                 + " "
                 + hit.make());
-    Main.OUT.printf(
+    Orchestration.OUT.printf(
         "  %d records: %d ANPR sightings, %d collisions, %d stops, %d penalty notices;"
             + " seen %s to %s%n",
         hit.mentions(),

@@ -11,9 +11,10 @@ import org.apache.spark.sql.Row;
 import org.bluelamp.Errors;
 import org.bluelamp.Progress;
 import org.bluelamp.contract.Pipelines;
-import org.bluelamp.serve.AccessControl;
-import org.bluelamp.serve.TrinoServer;
-import org.bluelamp.serve.Users;
+import org.bluelamp.security.AccessControl;
+import org.bluelamp.security.Users;
+import org.bluelamp.trino.TrinoServer;
+import org.bluelamp.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Parameters;
 final class UserCommands implements Callable<Integer> {
   @Override
   public Integer call() {
-    new picocli.CommandLine(this).usage(Main.OUT);
+    new picocli.CommandLine(this).usage(Orchestration.OUT);
     return 0;
   }
 
@@ -83,7 +84,7 @@ final class UserCommands implements Callable<Integer> {
           Pipelines.load(workspace.pipelines()),
           new Users.User(name, role, forces, wards, clearance),
           password,
-          new Progress(Main.OUT));
+          new Progress(Orchestration.OUT));
       return 0;
     }
   }
@@ -96,11 +97,14 @@ final class UserCommands implements Callable<Integer> {
     @Override
     public Integer call() {
       Workspace workspace = Workspace.fromEnvironment();
-      Progress progress = new Progress(Main.OUT);
+      Progress progress = new Progress(Orchestration.OUT);
       boolean existed = Users.remove(workspace.lake(), name);
       Users.setPassword(workspace.trinoRun(), name, null);
       progress.log("user", existed ? name + " removed" : "no user " + name);
-      sync(workspace, Main.access(workspace, Pipelines.load(workspace.pipelines())), progress);
+      sync(
+          workspace,
+          Orchestration.access(workspace, Pipelines.load(workspace.pipelines())),
+          progress);
       return existed ? 0 : 1;
     }
   }
@@ -110,7 +114,7 @@ final class UserCommands implements Callable<Integer> {
     @Override
     public Integer call() {
       for (Row row : Users.all(Workspace.fromEnvironment().lake()).collectAsList()) {
-        Main.OUT.printf(
+        Orchestration.OUT.printf(
             "%-24s %-14s force=%-10s ward=%-12s clearance=%d%n",
             row.getString(0), row.getString(1), row.get(2), row.get(3), row.getInt(4));
       }
@@ -125,7 +129,7 @@ final class UserCommands implements Callable<Integer> {
       Users.User user,
       char[] password,
       Progress progress) {
-    AccessControl access = Main.access(workspace, pipelines);
+    AccessControl access = Orchestration.access(workspace, pipelines);
     Users.validate(user, access.policy(), pipelines);
     Users.put(workspace.lake(), user);
     if (password != null) {

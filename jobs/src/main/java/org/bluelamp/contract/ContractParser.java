@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.catalyst.parser.CatalystSqlParser$;
+import org.bluelamp.config.YamlNode;
 
 /** Reads declaration files into records, rejecting anything a run would trip over later. */
 final class ContractParser {
@@ -37,7 +38,7 @@ final class ContractParser {
   }
 
   static Force force(YamlNode yaml) {
-    yaml.allowOnly(Set.of("id", "name", "zone", "crs", "extent", "grid", "description"));
+    yaml.allowOnly(Set.of("id", "name", "zone", "crs", "extent", "grid", "landing", "description"));
     String id = snakeCase(yaml, "id");
     if (!yaml.file().getFileName().toString().startsWith(id + ".")) {
       throw yaml.error(
@@ -58,7 +59,8 @@ final class ContractParser {
             extent.number("min_y"),
             extent.number("max_x"),
             extent.number("max_y")),
-        yaml.optionalChild("grid").map(ContractParser::grid).orElse(Force.Grid.DEFAULT));
+        yaml.optionalChild("grid").map(ContractParser::grid).orElse(Force.Grid.DEFAULT),
+        yaml.optionalString("landing").orElse(Force.DEFAULT_LANDING));
   }
 
   private static Force.Grid grid(YamlNode grid) {

@@ -8,9 +8,17 @@ import java.util.stream.Collectors;
 
 /**
  * A police force: its time zone and projected CRS, the extent (in that CRS) outside which a located
- * record is out of area, and the square grid its hot-spot analysis uses.
+ * record is out of area, the square grid its hot-spot analysis uses, and where its source systems
+ * drop their files ({@code landing}: a folder or an object-store URI such as {@code
+ * s3a://bucket/landing}, a relative folder being under {@code BLUELAMP_HOME}; each of its source
+ * contracts' {@code reader.path} is a folder under it). Without {@code landing}, {@link
+ * #DEFAULT_LANDING}.
  */
-public record Force(String id, String name, ZoneId zone, String crs, Extent extent, Grid grid) {
+public record Force(
+    String id, String name, ZoneId zone, String crs, Extent extent, Grid grid, String landing) {
+  /** Where a force that does not say lands its files: {@code <BLUELAMP_HOME>/landing}. */
+  public static final String DEFAULT_LANDING = "landing";
+
   public Force {
     requireNonNull(id, "id");
     requireNonNull(name, "name");
@@ -18,6 +26,7 @@ public record Force(String id, String name, ZoneId zone, String crs, Extent exte
     requireNonNull(crs, "crs");
     requireNonNull(extent, "extent");
     requireNonNull(grid, "grid");
+    requireNonNull(landing, "landing");
   }
 
   /**

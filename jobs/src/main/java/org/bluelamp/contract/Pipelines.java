@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.bluelamp.Errors;
+import org.bluelamp.config.YamlNode;
 
 /**
  * Everything declared under {@code pipelines/}: forces, silver entities, source contracts and code

@@ -51,6 +51,8 @@ import org.bluelamp.contract.Force;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.RuleSpec;
 import org.bluelamp.contract.SourceContract;
+import org.bluelamp.jdbc.Connections;
+import org.bluelamp.jdbc.JdbcConnection;
 import org.bluelamp.lake.Interval;
 import org.bluelamp.lake.JobResult;
 import org.bluelamp.lake.Lake;

@@ -26,6 +26,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.bluelamp.Errors;
 import org.bluelamp.contract.ReaderSpec;
+import org.bluelamp.jdbc.JdbcConnection;
 
 /**
  * Reads the new rows of a database table: those whose watermark column is above the stored

@@ -17,7 +17,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.bluelamp.Errors;
 import org.bluelamp.Progress;
-import org.bluelamp.contract.YamlNode;
+import org.bluelamp.config.YamlNode;
 
 /**
  * Table maintenance as {@code pipelines/maintenance.yaml} declares it: OPTIMIZE (compaction, or

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.bluelamp.config.YamlNode;
 import org.bluelamp.conform.SilverJob;
 import org.bluelamp.contract.EntitySpec;
 import org.bluelamp.contract.Pipelines;
-import org.bluelamp.contract.YamlNode;
 
 /**
  * Where one silver entity records a person or a vehicle: its record column, the role (a literal or

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.bluelamp.Errors;
+import org.bluelamp.config.YamlNode;
 import org.bluelamp.contract.Pipelines;
-import org.bluelamp.contract.YamlNode;
 
 /**
  * {@code pipelines/resolve/persons.yaml}: where silver records a person (the mentions) and the

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.bluelamp.Errors;
+import org.bluelamp.config.YamlNode;
 import org.bluelamp.contract.Pipelines;
-import org.bluelamp.contract.YamlNode;
 
 /**
  * {@code pipelines/resolve/places.yaml}: where silver records an address or the point of an event

@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.bluelamp.Errors;
+import org.bluelamp.config.YamlNode;
 import org.bluelamp.contract.Pipelines;
-import org.bluelamp.contract.YamlNode;
 
 /**
  * {@code pipelines/resolve/vehicles.yaml}: where silver records a vehicle's registration (the

@@ -18,11 +18,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.bluelamp.BluelampException;
 import org.bluelamp.Errors;
+import org.bluelamp.config.YamlNode;
 import org.bluelamp.contract.Layout;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.SourceContract;
-import org.bluelamp.contract.YamlNode;
-import org.bluelamp.model.GoldModel;
+import org.bluelamp.gold.GoldModel;
 import org.bluelamp.quality.DataQualityJob;
 
 /**

@@ -18,8 +18,8 @@ import java.util.Set;
 import org.bluelamp.Errors;
 import org.bluelamp.Progress;
 import org.bluelamp.contract.SourceContract;
-import org.bluelamp.ingest.Connections;
-import org.bluelamp.ingest.JdbcConnection;
+import org.bluelamp.jdbc.Connections;
+import org.bluelamp.jdbc.JdbcConnection;
 
 /**
  * Loads the sample world's operational databases: for each JDBC connection, the project's schema

@@ -14,12 +14,12 @@ import java.util.List;
 import org.bluelamp.Errors;
 import org.bluelamp.Progress;
 import org.bluelamp.contract.Pipelines;
-import org.bluelamp.ingest.Connections;
+import org.bluelamp.jdbc.Connections;
 
 /**
  * The sample world: for each force declared in {@code pipelines/forces/} that the generator knows
- * ({@link Profiles}), landing files and database tables for every source contract, plus the truth
- * planted in them. Deterministic: the same options give the same bytes.
+ * ({@link SampleForces}), landing files and database tables for every source contract, plus the
+ * truth planted in them. Deterministic: the same options give the same bytes.
  */
 public final class WorldGenerator {
   static final int H3_RESOLUTION = 8;
@@ -64,7 +64,7 @@ public final class WorldGenerator {
     List<Truth> truths = new ArrayList<>();
     for (String force : new java.util.TreeSet<>(pipelines.forces().keySet())) {
       ForceProfile profile =
-          Profiles.ALL.stream()
+          SampleForces.ALL.stream()
               .filter(p -> p.force().equals(force))
               .findFirst()
               .orElseThrow(
@@ -72,7 +72,7 @@ public final class WorldGenerator {
                       Errors.usage(
                           "The sample world has no profile for force '" + force + "'",
                           "add one to synth.Profiles, or generate with the forces it knows: "
-                              + Profiles.ALL.stream().map(ForceProfile::force).toList()));
+                              + SampleForces.ALL.stream().map(ForceProfile::force).toList()));
       Truth truth =
           new ForceWorld(profile, pipelines, options)
               .write(landing(out), databases, out.resolve("truth"), progress);

@@ -18,6 +18,7 @@ import org.bluelamp.Progress;
 import org.bluelamp.SharedSpark;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.SourceContract;
+import org.bluelamp.jdbc.Connections;
 import org.bluelamp.lake.Interval;
 import org.bluelamp.lake.JobResult;
 import org.bluelamp.lake.Lake;

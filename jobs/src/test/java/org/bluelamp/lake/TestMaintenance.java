@@ -15,8 +15,8 @@ import org.bluelamp.Progress;
 import org.bluelamp.Repository;
 import org.bluelamp.SharedSpark;
 import org.bluelamp.contract.Pipelines;
-import org.bluelamp.model.GoldModel;
-import org.bluelamp.model.GoldModels;
+import org.bluelamp.gold.GoldModel;
+import org.bluelamp.gold.GoldModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

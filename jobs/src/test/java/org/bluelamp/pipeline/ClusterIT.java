@@ -34,7 +34,7 @@ import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.Metastore;
 import org.bluelamp.lake.ObjectStore;
 import org.bluelamp.lake.TableName;
-import org.bluelamp.serve.Ports;
+import org.bluelamp.trino.Ports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

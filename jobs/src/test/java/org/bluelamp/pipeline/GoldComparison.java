@@ -11,9 +11,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.bluelamp.Repository;
+import org.bluelamp.gold.GoldModels;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.TableName;
-import org.bluelamp.model.GoldModels;
 
 /**
  * The gold tables of a lake built from some forces' sources, compared row for row with the

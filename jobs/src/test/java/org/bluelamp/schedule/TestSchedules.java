@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Set;
 import org.bluelamp.BluelampException;
 import org.bluelamp.Repository;
+import org.bluelamp.config.YamlNode;
 import org.bluelamp.contract.Pipelines;
-import org.bluelamp.contract.YamlNode;
-import org.bluelamp.model.GoldModel;
-import org.bluelamp.model.GoldModels;
+import org.bluelamp.gold.GoldModel;
+import org.bluelamp.gold.GoldModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

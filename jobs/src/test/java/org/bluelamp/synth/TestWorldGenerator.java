@@ -24,7 +24,7 @@ import org.bluelamp.WorldDatabases;
 import org.bluelamp.contract.Force;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.ReaderKind;
-import org.bluelamp.ingest.Connections;
+import org.bluelamp.jdbc.Connections;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,0 +1,213 @@
+package org.bluelamp.security;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.bluelamp.Errors;
+import org.bluelamp.Progress;
+import org.bluelamp.contract.Pipelines;
+import org.bluelamp.gold.GoldModels;
+import org.bluelamp.lake.TableName;
+import org.bluelamp.trino.AuthFiles;
+import org.bluelamp.trino.TrinoServer;
+import org.bluelamp.trino.TrinoTables;
+
+/**
+ * Keeps a running server's security in step with the lake: registers new tables, regenerates the
+ * access rules from the policy and the tables Trino now serves, and the role groups (and password
+ * file) from {@code ops.user_scope}. Run after every change: a start, a run, a user added.
+ */
+public final class AccessControl {
+
+  /** How long Trino takes at most to reload a changed rules or group file (refresh 1 s). */
+  private static final long RELOAD_MILLIS = 2_500;
+
+  private final AccessPolicy policy;
+  private final Map<TableName, AccessRules.Declared> declared;
+
+  public AccessControl(AccessPolicy policy, Map<TableName, AccessRules.Declared> declared) {
+    this.policy = requireNonNull(policy, "policy");
+    this.declared = Map.copyOf(declared);
+  }
+
+  /** The policy in {@code sql/access/roles.yml} with the repository's table declarations. */
+  public static AccessControl load(Path sqlRoot, Pipelines pipelines) {
+    AccessPolicy policy = AccessPolicy.load(sqlRoot.resolve("access/roles.yml"));
+    return new AccessControl(
+        policy, AccessRules.declarations(policy, pipelines, GoldModels.discover(sqlRoot)));
+  }
+
+  public AccessPolicy policy() {
+    return policy;
+  }
+
+  /** Registers the lake's new tables, then rewrites the rules and groups where they changed. */
+  public AccessRules.Rules publish(TrinoServer trino, String lakeRoot, Progress progress) {
+    TrinoTables.registerLake(trino, lakeRoot, progress);
+    return sync(trino, progress);
+  }
+
+  /** What a Trino serves (tables with their columns) and who is in which role. */
+  private record Served(List<AccessRules.ServedTable> tables, Map<String, Set<String>> groups) {
+    int users() {
+      return groups.values().stream().mapToInt(Set::size).sum();
+    }
+  }
+
+  /**
+   * Reads the tables of the {@code lake} catalog and the users of {@code ops.user_scope} over a
+   * connection as the service account (which sees everything).
+   */
+  private Served served(Connection connection) throws SQLException {
+    Map<TableName, Map<String, String>> columns =
+        new TreeMap<>(java.util.Comparator.comparing(TableName::toString));
+    Map<String, Set<String>> groups = new TreeMap<>();
+    try (Statement statement = connection.createStatement()) {
+      try (ResultSet rows =
+          statement.executeQuery(
+              "SELECT table_schema, table_name, column_name, data_type FROM "
+                  + TrinoServer.CATALOG
+                  + ".information_schema.columns WHERE table_schema <> 'information_schema'")) {
+        while (rows.next()) {
+          columns
+              .computeIfAbsent(
+                  new TableName(rows.getString(1), rows.getString(2)), t -> new TreeMap<>())
+              .put(rows.getString(3), rows.getString(4));
+        }
+      }
+      if (columns.containsKey(AccessRules.USER_SCOPE)) {
+        try (ResultSet rows =
+            statement.executeQuery(
+                "SELECT DISTINCT role, user_name FROM "
+                    + TrinoServer.CATALOG
+                    + "."
+                    + AccessRules.USER_SCOPE)) {
+          while (rows.next()) {
+            groups.computeIfAbsent(rows.getString(1), r -> new TreeSet<>()).add(rows.getString(2));
+          }
+        }
+      }
+    }
+    List<AccessRules.ServedTable> tables = new ArrayList<>();
+    columns.forEach(
+        (table, types) ->
+            tables.add(
+                new AccessRules.ServedTable(
+                    table, types, declared.getOrDefault(table, AccessRules.Declared.NONE))));
+    return new Served(tables, groups);
+  }
+
+  /**
+   * The rules for what is served; {@code key} is the secret of pseudonymous keys (the same key
+   * always gives a person the same pseudonym).
+   */
+  private AccessRules.Rules rules(Served served, String key) {
+    return AccessRules.generate(policy, served.tables(), key);
+  }
+
+  /** Rewrites the rules and groups from what Trino serves now; waits until Trino has them. */
+  public AccessRules.Rules sync(TrinoServer trino, Progress progress) {
+    AuthFiles auth = trino.auth();
+    Served served;
+    try (Connection connection = trino.connectAsService()) {
+      served = served(connection);
+    } catch (SQLException e) {
+      throw Errors.io("read the served tables and users from Trino at " + trino.jdbcUrl(), e);
+    }
+    Map<String, Set<String>> groups = served.groups();
+    AccessRules.Rules rules = rules(served, auth.secret("pseudonym-key"));
+    boolean changed = replace(auth, AuthFiles.RULES, rules.json());
+    changed |= replace(auth, AuthFiles.GROUPS, groupFile(groups));
+    if (trino.secure()) {
+      Map<String, String> passwords = auth.passwords();
+      Set<String> users = new TreeSet<>();
+      groups.values().forEach(users::addAll);
+      if (passwords
+          .keySet()
+          .removeIf(u -> !u.equals(TrinoServer.SERVICE_USER) && !users.contains(u))) {
+        auth.writePasswords(passwords);
+      }
+    }
+    report(served, rules, progress);
+    if (changed) {
+      pause();
+    }
+    return rules;
+  }
+
+  /**
+   * Writes {@code rules.json} and {@code groups.txt} for a Trino of one's own (e.g. the Helm
+   * chart's access-control ConfigMap) into {@code dir}, from what it serves over {@code
+   * connection}.
+   */
+  public AccessRules.Rules export(Connection connection, String key, Path dir, Progress progress)
+      throws SQLException {
+    Served served = served(connection);
+    AccessRules.Rules rules = rules(served, key);
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve(AuthFiles.RULES), rules.json());
+      Files.writeString(dir.resolve(AuthFiles.GROUPS), groupFile(served.groups()));
+    } catch (java.io.IOException e) {
+      throw Errors.io("write the access rules into " + dir, e);
+    }
+    report(served, rules, progress);
+    progress.log("access", "wrote " + dir.resolve(AuthFiles.RULES) + " and " + AuthFiles.GROUPS);
+    return rules;
+  }
+
+  /** Says what the rules grant: what was not granted, and how many tables and users. */
+  private void report(Served served, AccessRules.Rules rules, Progress progress) {
+    rules.skipped().forEach(s -> progress.log("access", "not granted: " + s));
+    progress.log(
+        "access",
+        served.tables().size()
+            + " tables served; "
+            + served.users()
+            + " user(s) in "
+            + served.groups().size()
+            + " role(s); rules from "
+            + policy.file().getFileName());
+  }
+
+  /** Trino's group file: one line per role, {@code role:user1,user2}. */
+  private static String groupFile(Map<String, Set<String>> groups) {
+    StringBuilder content = new StringBuilder();
+    groups.forEach(
+        (role, users) ->
+            content.append(role).append(':').append(String.join(",", users)).append('\n'));
+    return content.toString();
+  }
+
+  private static boolean replace(AuthFiles auth, String file, String content) {
+    try {
+      Path path = auth.path(file);
+      if (Files.isRegularFile(path) && Files.readString(path).equals(content)) {
+        return false;
+      }
+    } catch (java.io.IOException e) {
+      throw Errors.io("read " + auth.path(file), e);
+    }
+    auth.write(file, content);
+    return true;
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(RELOAD_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

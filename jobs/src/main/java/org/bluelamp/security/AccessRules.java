@@ -1,0 +1,215 @@
+package org.bluelamp.security;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.bluelamp.Errors;
+import org.bluelamp.contract.EntitySpec;
+import org.bluelamp.contract.Pipelines;
+import org.bluelamp.contract.SourceContract;
+import org.bluelamp.gold.GoldModel;
+import org.bluelamp.lake.TableName;
+import org.bluelamp.trino.AuthFiles;
+import org.bluelamp.trino.TrinoServer;
+
+/**
+ * Trino's file-based access rules for the served tables, generated from the {@link AccessPolicy}:
+ * per role, each table its grants name, with a row filter for its scope (forces, wards, clearance,
+ * read from {@code ops.user_scope}) and masks on the PII columns a role may not see. A table that
+ * cannot be scoped (no {@code force_id} for a force-scoped role) is not granted, and says why.
+ */
+public final class AccessRules {
+  /** The table mapping users to role, forces, wards and clearance that the filters read. */
+  public static final TableName USER_SCOPE = new TableName("ops", "user_scope");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SCOPE =
+      " FROM " + TrinoServer.CATALOG + "." + USER_SCOPE + " s WHERE s.user_name = current_user";
+
+  private AccessRules() {}
+
+  /** What the repository declares about a table: its tags and PII columns. */
+  public record Declared(List<String> tags, Set<String> pii) {
+    public Declared {
+      tags = List.copyOf(tags);
+      pii = Set.copyOf(pii);
+    }
+
+    static final Declared NONE = new Declared(List.of(), Set.of());
+  }
+
+  /** A served table as Trino sees it: its columns (name to Trino type) and declarations. */
+  public record ServedTable(TableName name, Map<String, String> columns, Declared declared) {
+    public ServedTable {
+      requireNonNull(name, "name");
+      columns = Map.copyOf(columns);
+      requireNonNull(declared, "declared");
+    }
+  }
+
+  /** The generated rules, and the tables a role's grants named but that could not be granted. */
+  public record Rules(String json, Map<String, List<TableName>> granted, List<String> skipped) {}
+
+  /**
+   * Tags and PII of every table the repository declares: silver entities, gold models, bronze
+   * sources (PII only) and the policy's own list; each tag must be one the policy declares.
+   */
+  public static Map<TableName, Declared> declarations(
+      AccessPolicy policy, Pipelines pipelines, List<GoldModel> models) {
+    Map<TableName, Declared> declared = new HashMap<>();
+    for (EntitySpec entity : pipelines.entities().values()) {
+      policy.requireKnownTags(entity.file().toString(), entity.tags());
+      Set<String> pii = new LinkedHashSet<>();
+      for (EntitySpec.Column column : entity.columns()) {
+        if (column.pii()) {
+          pii.add(column.name());
+        }
+      }
+      for (EntitySpec.Column column : entity.derived()) {
+        if (column.pii()) {
+          pii.add(column.name());
+        }
+      }
+      declared.put(new TableName("silver", entity.name()), new Declared(entity.tags(), pii));
+    }
+    for (SourceContract source : pipelines.sources()) {
+      declared.put(
+          new TableName("bronze", source.id()), new Declared(List.of(), Set.copyOf(source.pii())));
+    }
+    for (GoldModel model : models) {
+      policy.requireKnownTags(model.file().toString(), model.tags());
+      Set<String> pii = new LinkedHashSet<>();
+      model.columns().stream().filter(GoldModel.Column::pii).forEach(c -> pii.add(c.name()));
+      declared.put(new TableName("gold", model.name()), new Declared(model.tags(), pii));
+    }
+    policy
+        .tableTags()
+        .forEach((table, tags) -> declared.put(TableName.of(table), new Declared(tags, Set.of())));
+    return declared;
+  }
+
+  /** The rules for {@code tables}; {@code key} is the server's secret for pseudonymous keys. */
+  public static Rules generate(AccessPolicy policy, List<ServedTable> tables, String key) {
+    ObjectNode root = AuthFiles.serviceOnlyRules();
+    String roles = String.join("|", policy.roles().keySet());
+    ((ArrayNode) root.get("catalogs"))
+        .addObject()
+        .put("group", roles)
+        .put("catalog", TrinoServer.CATALOG + "|system")
+        .put("allow", "read-only");
+    ((ArrayNode) root.get("schemas"))
+        .addObject()
+        .put("group", roles)
+        .put("schema", ".*")
+        .put("owner", false);
+    ArrayNode rules = (ArrayNode) root.get("tables");
+    Map<String, List<TableName>> granted = new TreeMap<>();
+    List<String> skipped = new ArrayList<>();
+    for (AccessPolicy.Role role : policy.roles().values()) {
+      List<TableName> names = granted.computeIfAbsent(role.name(), r -> new ArrayList<>());
+      for (ServedTable table : tables) {
+        if (!role.reads(table.name().schema(), Set.copyOf(table.declared().tags()))) {
+          continue;
+        }
+        try {
+          rules.add(rule(policy, role, table, key));
+          names.add(table.name());
+        } catch (IllegalStateException e) {
+          skipped.add(role.name() + " / " + table.name() + ": " + e.getMessage());
+        }
+      }
+    }
+    ObjectNode metadata = rules.addObject().put("group", roles).put("catalog", "system");
+    metadata.put("schema", "jdbc|metadata").putArray("privileges").add("SELECT");
+    return new Rules(json(root), granted, skipped);
+  }
+
+  private static String json(ObjectNode root) {
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw Errors.io("write Trino's access rules", e);
+    }
+  }
+
+  private static ObjectNode rule(
+      AccessPolicy policy, AccessPolicy.Role role, ServedTable table, String key) {
+    ObjectNode rule =
+        JSON.createObjectNode()
+            .put("group", role.name())
+            .put("catalog", TrinoServer.CATALOG)
+            .put("schema", table.name().schema())
+            .put("table", table.name().table());
+    rule.putArray("privileges").add("SELECT");
+    List<String> filters = new ArrayList<>();
+    if (role.scope() == AccessPolicy.Scope.FORCE) {
+      require(table, "force_id", "it cannot be scoped to the user's forces");
+      filters.add("force_id IN (SELECT s.force_id" + SCOPE + ")");
+    }
+    if (table.declared().tags().stream().anyMatch(role.areaTags()::contains)) {
+      require(table, "ward_id", "it cannot be scoped to the user's wards");
+      filters.add(
+          "(ward_id IN (SELECT s.ward_id"
+              + SCOPE
+              + ") OR NOT EXISTS (SELECT 1"
+              + SCOPE
+              + " AND s.ward_id IS NOT NULL))");
+    }
+    String clearance = policy.clearance().get(table.name().toString());
+    if (clearance != null && role.clearanceChecked()) {
+      filters.add("(" + clearance + ") <= (SELECT max(s.clearance)" + SCOPE + ")");
+    }
+    if (!filters.isEmpty()) {
+      rule.put("filter", String.join(" AND ", filters));
+      rule.putObject("filter_environment").put("user", TrinoServer.SERVICE_USER);
+    }
+    if (!role.piiVisible()) {
+      ArrayNode columns = rule.putArray("columns");
+      for (String column : new java.util.TreeSet<>(table.declared().pii())) {
+        String type = table.columns().get(column);
+        if (type != null) {
+          columns.addObject().put("name", column).put("mask", mask(policy, table, column, key));
+        }
+      }
+    }
+    return rule;
+  }
+
+  private static String mask(AccessPolicy policy, ServedTable table, String column, String key) {
+    String type = table.columns().get(column);
+    String family = type.replaceFirst("[( ].*$", "");
+    String template = policy.masks().get(family);
+    if (template == null) {
+      throw Errors.usage(
+          "PII column "
+              + table.name()
+              + "."
+              + column
+              + " is of type "
+              + type
+              + ", for which "
+              + policy.file()
+              + " has no mask",
+          "add masks: " + family + ": <SQL expression over {column}>");
+    }
+    return template
+        .replace("{force}", table.columns().containsKey("force_id") ? "force_id" : "''")
+        .replace("{column}", "\"" + column + "\"")
+        .replace("{key}", key);
+  }
+
+  private static void require(ServedTable table, String column, String consequence) {
+    if (!table.columns().containsKey(column)) {
+      throw new IllegalStateException("no " + column + " column, so " + consequence);
+    }
+  }
+}

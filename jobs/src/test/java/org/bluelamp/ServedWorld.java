@@ -1,0 +1,166 @@
+package org.bluelamp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.bluelamp.jdbc.JdbcConnection;
+import org.bluelamp.pipeline.SampleWorld;
+import org.bluelamp.security.AccessControl;
+import org.bluelamp.security.AuditLog;
+import org.bluelamp.security.Users;
+import org.bluelamp.trino.TrinoServer;
+
+/**
+ * The sample world served by one real Trino server (the code path of `bluelamp serve`), with the
+ * access rules of sql/access/roles.yml and one user per role, shared by the integration tests of
+ * one JVM and stopped when it exits. Queries are audited into {@code bluelamp_audit_test}.
+ */
+public final class ServedWorld {
+  public static final JdbcConnection AUDIT =
+      new JdbcConnection(
+          AuditLog.CONNECTION, "jdbc:mariadb://127.0.0.1:3306/bluelamp_audit_test", "root", null);
+  public static final String ENGINEER = "it-engineer";
+  public static final String ANALYST = "it-analyst";
+  public static final String OFFICER = "it-officer";
+  public static final String OFFICER_CLEARED = "it-officer-c2";
+  public static final String SUPERVISOR = "it-supervisor";
+  public static final String MAYOR = "it-mayor";
+  public static final String PUBLIC = "it-public";
+  public static final String AUDITOR = "it-auditor";
+
+  private static ServedWorld instance;
+
+  public final SampleWorld world;
+  public final AccessControl access;
+  public final TrinoServer trino;
+  public final String supervisorWard;
+
+  private ServedWorld() throws IOException, SQLException {
+    world = SampleWorld.built();
+    assertThat(world.firstRun.failures()).as("jobs that failed building the world").isEmpty();
+    try (Connection audit = AUDIT.open();
+        Statement statement = audit.createStatement()) {
+      statement.execute("DROP TABLE IF EXISTS trino_queries");
+    }
+    // A fresh audit for a fresh server: a previous run's copy would count in the usage tests.
+    world.lake.overwrite(
+        AuditLog.TABLE, world.lake.spark().createDataFrame(List.of(), AuditLog.SCHEMA));
+    access = AccessControl.load(Repository.sql(), world.pipelines);
+    Path run = Files.createTempDirectory("bluelamp-trino-it");
+    trino = start(run, false);
+    supervisorWard =
+        world
+            .lake
+            .read(org.bluelamp.lake.TableName.of("gold.supervisor_live"))
+            .filter("force_id = 'england'")
+            .select("ward_id")
+            .orderBy("ward_id")
+            .first()
+            .getString(0);
+    add(ENGINEER, "engineer", List.of(), List.of(), 2);
+    add(ANALYST, "analyst", List.of("england"), List.of(), 1);
+    add(OFFICER, "officer", List.of("england"), List.of(), 1);
+    add(OFFICER_CLEARED, "officer", List.of("england"), List.of(), 2);
+    add(SUPERVISOR, "supervisor", List.of("england"), List.of(supervisorWard), 1);
+    add(MAYOR, "mayor_office", List.of("belgium"), List.of(), 0);
+    add(PUBLIC, "public", List.of(), List.of(), 0);
+    add(AUDITOR, "auditor", List.of(), List.of(), 0);
+    access.publish(trino, world.lake.root(), Progress.silent());
+  }
+
+  public static synchronized ServedWorld get() {
+    if (instance == null) {
+      try {
+        instance = new ServedWorld();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(instance.trino::stop));
+    }
+    return instance;
+  }
+
+  /** A server over the same lake, with its own run folder; the caller stops it. */
+  public TrinoServer start(Path run, boolean secure) {
+    Path cache = Path.of(System.getProperty("user.home"), ".cache", "bluelamp");
+    TrinoServer server =
+        TrinoServer.start(
+            run, cache, 0, world.lake.root(), AUDIT, secure, new Progress(System.out));
+    access.publish(server, world.lake.root(), new Progress(System.out));
+    return server;
+  }
+
+  /** Adds a user as `bluelamp user add` does (checked, then written to ops.user_scope). */
+  public void add(
+      String name, String role, List<String> forces, List<String> wards, int clearance) {
+    Users.User user = new Users.User(name, role, forces, wards, clearance);
+    Users.validate(user, access.policy(), world.pipelines);
+    Users.put(world.lake, user);
+  }
+
+  public Connection connect(String user) throws SQLException {
+    return trino.connect(user, null);
+  }
+
+  /** The rows of {@code sql}, with its text {@code parameters}, run as {@code user}. */
+  public List<List<Object>> rows(String user, String sql, String... parameters)
+      throws SQLException {
+    List<List<Object>> result = new ArrayList<>();
+    try (Connection connection = connect(user);
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setString(i + 1, parameters[i]);
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        int columns = rows.getMetaData().getColumnCount();
+        while (rows.next()) {
+          List<Object> row = new ArrayList<>();
+          for (int c = 1; c <= columns; c++) {
+            row.add(rows.getObject(c));
+          }
+          result.add(row);
+        }
+      }
+    }
+    return result;
+  }
+
+  /**
+   * The event listener writes asynchronously: waits until {@code queries} of the user's queries
+   * whose text contains {@code containing} are recorded in the audit database.
+   */
+  public static void awaitRecorded(String user, String containing, int queries) throws Exception {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (true) {
+      try (Connection audit = AUDIT.open();
+          PreparedStatement count =
+              audit.prepareStatement(
+                  "SELECT count(*) FROM trino_queries WHERE user = ? AND position(? in query) > 0")) {
+        count.setString(1, user);
+        count.setString(2, containing);
+        try (ResultSet rows = count.executeQuery()) {
+          rows.next();
+          if (rows.getInt(1) >= queries) {
+            return;
+          }
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Trino's event listener did not record " + queries + " queries");
+      }
+      Thread.sleep(200);
+    }
+  }
+}

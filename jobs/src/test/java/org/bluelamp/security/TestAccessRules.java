@@ -1,0 +1,178 @@
+package org.bluelamp.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bluelamp.BluelampException;
+import org.bluelamp.Repository;
+import org.bluelamp.contract.Pipelines;
+import org.bluelamp.gold.GoldModels;
+import org.bluelamp.lake.TableName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rules generated from sql/access/roles.yml for tables given by hand: who is granted what, with
+ * which row filter and masks, checked against the policy's text, not the generator's output.
+ */
+class TestAccessRules {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final AccessPolicy POLICY =
+      AccessPolicy.load(Repository.sql().resolve("access/roles.yml"));
+  private static final Map<TableName, AccessRules.Declared> DECLARED =
+      AccessRules.declarations(
+          POLICY, Pipelines.load(Repository.pipelines()), GoldModels.discover(Repository.sql()));
+
+  private static AccessRules.ServedTable table(String name, Map<String, String> columns) {
+    TableName table = TableName.of(name);
+    return new AccessRules.ServedTable(
+        table, columns, DECLARED.getOrDefault(table, AccessRules.Declared.NONE));
+  }
+
+  private static final List<AccessRules.ServedTable> TABLES =
+      List.of(
+          table("bronze.england__nominals", Map.of("surname", "varchar", "_source", "varchar")),
+          table(
+              "silver.person_record",
+              Map.of(
+                  "force_id", "varchar", "surname", "varchar", "dob", "date", "role", "varchar")),
+          table("silver.crime", Map.of("force_id", "varchar", "crime_id", "varchar")),
+          table(
+              "silver.intelligence",
+              Map.of("force_id", "varchar", "handling_code", "varchar", "surname", "varchar")),
+          table("gold.supervisor_live", Map.of("force_id", "varchar", "ward_id", "varchar")),
+          table("gold.mayor_weekly", Map.of("force_id", "varchar", "this_week", "varchar")),
+          table("gold.compstat_weekly", Map.of("force_id", "varchar", "week_count", "bigint")),
+          table("gold.usage_daily", Map.of("role", "varchar", "queries", "bigint")),
+          table("gold.no_force", Map.of("n", "integer")),
+          table("ops.query_audit", Map.of("user_name", "varchar")),
+          table("ops.job_runs", Map.of("job", "varchar")));
+
+  private static final AccessRules.Rules RULES = AccessRules.generate(POLICY, TABLES, "k3y");
+
+  private static List<String> granted(String role) {
+    return RULES.granted().get(role).stream().map(TableName::toString).toList();
+  }
+
+  private static JsonNode rule(String role, String table) throws Exception {
+    TableName name = TableName.of(table);
+    for (JsonNode rule : JSON.readTree(RULES.json()).get("tables")) {
+      if (role.equals(rule.path("group").asText())
+          && name.schema().equals(rule.path("schema").asText())
+          && name.table().equals(rule.path("table").asText())) {
+        return rule;
+      }
+    }
+    throw new AssertionError("no rule for " + role + " on " + table);
+  }
+
+  @Test
+  void eachRoleIsGrantedWhatTheRolesFileSaysByLayerAndTag() {
+    assertThat(granted("engineer")).hasSize(TABLES.size());
+    assertThat(granted("analyst"))
+        .containsExactlyInAnyOrder(
+            "silver.person_record",
+            "silver.crime",
+            "silver.intelligence",
+            "gold.supervisor_live",
+            "gold.mayor_weekly",
+            "gold.compstat_weekly");
+    assertThat(granted("officer"))
+        .containsExactlyInAnyOrder(
+            "silver.person_record",
+            "silver.intelligence",
+            "gold.mayor_weekly",
+            "gold.compstat_weekly");
+    assertThat(granted("supervisor"))
+        .containsExactlyInAnyOrder(
+            "silver.person_record",
+            "silver.intelligence",
+            "gold.supervisor_live",
+            "gold.mayor_weekly",
+            "gold.compstat_weekly");
+    assertThat(granted("mayor_office")).containsExactly("gold.mayor_weekly");
+    assertThat(granted("public")).containsExactly("gold.mayor_weekly");
+    assertThat(granted("auditor")).containsExactlyInAnyOrder("gold.usage_daily", "ops.query_audit");
+  }
+
+  @Test
+  void aTableWithoutForceIdIsNotGrantedToForceScopedRolesAndSaysWhy() {
+    assertThat(RULES.skipped())
+        .contains(
+            "analyst / gold.no_force: no force_id column, so it cannot be scoped to the user's"
+                + " forces");
+    assertThat(granted("engineer")).contains("gold.no_force");
+  }
+
+  @Test
+  void forceScopedRolesFilterOnTheUserScopeTableAndMaskPiiByType() throws Exception {
+    JsonNode analyst = rule("analyst", "silver.person_record");
+    assertThat(analyst.get("filter").asText())
+        .isEqualTo(
+            "force_id IN (SELECT s.force_id FROM lake.ops.user_scope s"
+                + " WHERE s.user_name = current_user)");
+    assertThat(analyst.get("filter_environment").get("user").asText()).isEqualTo("bluelamp");
+    Map<String, String> masks = new java.util.TreeMap<>();
+    analyst.get("columns").forEach(c -> masks.put(c.get("name").asText(), c.get("mask").asText()));
+    assertThat(masks)
+        .containsOnlyKeys("surname", "dob")
+        .containsEntry("dob", "date_trunc('year', \"dob\")");
+    assertThat(masks.get("surname"))
+        .contains("hmac_sha256(to_utf8(force_id || '|' || \"surname\"), to_utf8('k3y'))");
+    assertThat(rule("officer", "silver.person_record").has("columns")).isFalse();
+    assertThat(rule("public", "gold.mayor_weekly").has("filter")).isFalse();
+  }
+
+  @Test
+  void clearanceAndWardsNarrowTheRowsWhereThePolicySays() throws Exception {
+    assertThat(rule("officer", "silver.intelligence").get("filter").asText())
+        .contains(
+            "(CASE handling_code WHEN 'P' THEN 1 ELSE 2 END) <= (SELECT max(s.clearance) FROM"
+                + " lake.ops.user_scope s WHERE s.user_name = current_user)");
+    assertThat(rule("engineer", "silver.intelligence").has("filter")).isFalse();
+    assertThat(rule("supervisor", "gold.supervisor_live").get("filter").asText())
+        .contains("ward_id IN (SELECT s.ward_id FROM lake.ops.user_scope s");
+    assertThat(rule("supervisor", "gold.compstat_weekly").get("filter").asText())
+        .doesNotContain("ward_id");
+  }
+
+  @Test
+  void onlyTheServiceAccountMayRegisterTablesAndRolesGetReadOnlyCatalogs() throws Exception {
+    JsonNode root = JSON.readTree(RULES.json());
+    assertThat(root.get("procedures")).hasSize(1);
+    assertThat(root.get("procedures").get(0).get("user").asText()).isEqualTo("bluelamp");
+    List<String> allows = new ArrayList<>();
+    root.get("catalogs").forEach(c -> allows.add(c.get("allow").asText()));
+    assertThat(allows).containsExactly("all", "read-only");
+    assertThat(root.get("catalogs").get(0).get("user").asText()).isEqualTo("bluelamp");
+  }
+
+  @Test
+  void anUndeclaredTagOrAPiiTypeWithoutAMaskIsAClearError(@TempDir Path dir) throws Exception {
+    Path roles = dir.resolve("roles.yml");
+    Files.writeString(
+        roles,
+        Files.readString(Repository.sql().resolve("access/roles.yml"))
+            .replace("tags: [published]", "tags: [publishd]"));
+    assertThatThrownBy(() -> AccessPolicy.load(roles))
+        .isInstanceOf(BluelampException.class)
+        .hasMessageContaining("publishd");
+    AccessRules.ServedTable odd =
+        new AccessRules.ServedTable(
+            TableName.of("silver.person_record"),
+            Map.of("force_id", "varchar", "surname", "array(varchar)"),
+            new AccessRules.Declared(List.of(), Set.of("surname")));
+    assertThatThrownBy(() -> AccessRules.generate(POLICY, List.of(odd), "k"))
+        .isInstanceOf(BluelampException.class)
+        .hasMessageContaining("silver.person_record.surname")
+        .hasMessageContaining("no mask");
+  }
+}
