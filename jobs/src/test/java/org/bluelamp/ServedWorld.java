@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.bluelamp.jdbc.JdbcConnection;
+import org.bluelamp.lake.Tables;
 import org.bluelamp.pipeline.SampleWorld;
 import org.bluelamp.security.AccessControl;
 import org.bluelamp.security.AuditLog;
@@ -54,7 +55,7 @@ public final class ServedWorld {
     }
     // A fresh audit for a fresh server: a previous run's copy would count in the usage tests.
     world.lake.overwrite(
-        AuditLog.TABLE, world.lake.spark().createDataFrame(List.of(), AuditLog.SCHEMA));
+        Tables.QUERY_AUDIT, world.lake.spark().createDataFrame(List.of(), AuditLog.SCHEMA));
     access = AccessControl.load(Repository.sql(), world.pipelines);
     Path run = Files.createTempDirectory("bluelamp-trino-it");
     trino = start(run, false);

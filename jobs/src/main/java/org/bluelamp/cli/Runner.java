@@ -37,6 +37,8 @@ import org.bluelamp.lake.Interval;
 import org.bluelamp.lake.JobResult;
 import org.bluelamp.lake.JobRuns;
 import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 import org.bluelamp.quality.DataQualityJob;
 import org.bluelamp.security.AuditLog;
 import org.bluelamp.security.Users;
@@ -168,7 +170,7 @@ public final class Runner {
     Set<String> reached = pipelines.reachedBy(sources);
     List<EntitySpec> entities =
         silver.buildOrder().stream()
-            .filter(e -> reached.contains(e.name()) || !lake.exists(SilverJob.table(e)))
+            .filter(e -> reached.contains(e.name()) || !lake.exists(TableName.silver(e.name())))
             .toList();
     concurrently(
         entities,
@@ -177,7 +179,7 @@ public final class Runner {
             job(
                 interval,
                 "silver",
-                SilverJob.table(entity).toString(),
+                TableName.silver(entity.name()).toString(),
                 microBatch && silver.mergeable(entity)
                     ? () -> silver.merge(entity, forces)
                     : () -> silver.run(entity, forces)),
@@ -278,7 +280,7 @@ public final class Runner {
             job(
                 interval,
                 "ingest",
-                IngestJob.bronzeTable(source).toString(),
+                TableName.bronze(source.id()).toString(),
                 () -> {
                   JobResult result = ingest.run(source, interval, reprocess);
                   if (result.rowsRead() > 0) {
@@ -290,7 +292,7 @@ public final class Runner {
         failures);
     List<SourceContract> covered = sources.stream().filter(read::contains).toList();
     if (!covered.isEmpty()) {
-      String target = SourceCoverage.TABLE.toString();
+      String target = Tables.SOURCE_COVERAGE.toString();
       record(
           interval,
           "coverage",

@@ -19,8 +19,8 @@ import org.bluelamp.Progress;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.SourceContract;
 import org.bluelamp.gold.GoldModels;
-import org.bluelamp.ingest.IngestJob;
 import org.bluelamp.lake.JobRuns;
+import org.bluelamp.lake.TableName;
 import org.bluelamp.schedule.Schedule;
 import org.bluelamp.schedule.Schedules;
 import org.bluelamp.workspace.Workspace;
@@ -100,7 +100,7 @@ final class ScheduleCommands {
       Progress progress) {
     List<SourceContract> sources = schedule.sources().stream().map(pipelines::source).toList();
     List<String> targets = new ArrayList<>();
-    sources.forEach(s -> targets.add(IngestJob.bronzeTable(s).toString()));
+    sources.forEach(s -> targets.add(TableName.bronze(s.id()).toString()));
     pipelines.reachedBy(sources).forEach(e -> targets.add("silver." + e));
     schedule.models().forEach(m -> targets.add("gold." + m));
     Map<String, Instant> last = JobRuns.lastSucceeded(workspace.lake(), targets);

@@ -9,14 +9,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.Lake;
-import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 
 /**
  * Crimes' ICCS levels, harm weight, latest outcome (from {@code silver.outcome}) and counting
  * rules.
  */
 final class CrimeDerivation implements SilverJob.Derivation {
-  private static final TableName OUTCOME = new TableName("silver", "outcome");
 
   private final Lake lake;
   private final Pipelines pipelines;
@@ -37,13 +36,13 @@ final class CrimeDerivation implements SilverJob.Derivation {
   }
 
   private Dataset<Row> withLatestOutcome(Dataset<Row> crimes) {
-    if (!lake.exists(OUTCOME)) {
+    if (!lake.exists(Tables.OUTCOME)) {
       return crimes
           .withColumn("outcome_code", lit(null).cast("string"))
           .withColumn("outcome_at", lit(null).cast("timestamp"));
     }
     Dataset<Row> latest =
-        lake.read(OUTCOME)
+        lake.read(Tables.OUTCOME)
             .withColumn(
                 "_rank",
                 row_number()

@@ -35,10 +35,10 @@ import org.bluelamp.contract.EntitySpec;
 import org.bluelamp.contract.Force;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.SourceContract;
-import org.bluelamp.ingest.IngestJob;
 import org.bluelamp.lake.JobResult;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 import org.bluelamp.spatial.AreaIndex;
 import org.bluelamp.spatial.AreaJoin;
 import org.bluelamp.spatial.NearestLine;
@@ -52,10 +52,6 @@ import org.bluelamp.spatial.NearestLine;
  * rerun gives the same table.
  */
 public final class SilverJob {
-  /** Lineage columns every silver row keeps from its bronze record. */
-  public static final List<String> LINEAGE =
-      List.of("_source", "_batch_id", "_ingested_at", "_file", "_offset");
-
   private final Lake lake;
   private final Pipelines pipelines;
   private final Progress progress;
@@ -76,15 +72,6 @@ public final class SilverJob {
         Map.of(
             "crime", new CrimeDerivation(lake, pipelines),
             "person_record", new PersonKeys(PersonKeys.secretFromEnvironment()));
-  }
-
-  public static TableName table(EntitySpec entity) {
-    return new TableName("silver", entity.name());
-  }
-
-  /** The name of an entity's deterministic row key column. */
-  public static String keyColumn(EntitySpec entity) {
-    return entity.name() + "_key";
   }
 
   /**
@@ -123,7 +110,7 @@ public final class SilverJob {
 
   public JobResult run(EntitySpec entity, List<Force> forces) {
     List<String> forceIds = forces.stream().map(Force::id).toList();
-    TableName target = table(entity);
+    TableName target = TableName.silver(entity.name());
     String scope = String.join(", ", forceIds);
     Dataset<Row> data = conformed(entity, forces, (source, bronze) -> bronze);
     String predicate = Force.rowsOf(forceIds);
@@ -150,7 +137,7 @@ public final class SilverJob {
   public boolean mergeable(EntitySpec entity) {
     return !derivations.containsKey(entity.name())
         && entity.reads().isEmpty()
-        && lake.exists(table(entity));
+        && lake.exists(TableName.silver(entity.name()));
   }
 
   /**
@@ -161,7 +148,7 @@ public final class SilverJob {
    * stands, so a failed or skipped run is caught up by the next one.
    */
   public JobResult merge(EntitySpec entity, List<Force> forces) {
-    TableName target = table(entity);
+    TableName target = TableName.silver(entity.name());
     String scope = String.join(", ", forces.stream().map(Force::id).toList());
     Map<String, Timestamp> held = new HashMap<>();
     lake.read(target)
@@ -185,7 +172,7 @@ public final class SilverJob {
         lake.merge(
             target,
             data,
-            List.of(keyColumn(entity)),
+            List.of(entity.keyColumn()),
             col("s._ingested_at").geq(col("t._ingested_at")));
       }
       data.unpersist();
@@ -207,7 +194,7 @@ public final class SilverJob {
     List<String> forceIds = forces.stream().map(Force::id).toList();
     List<Dataset<Row>> parts = new ArrayList<>();
     for (SourceContract source : pipelines.feeding(entity.name())) {
-      TableName bronze = IngestJob.bronzeTable(source);
+      TableName bronze = TableName.bronze(source.id());
       if (forceIds.contains(source.force()) && lake.exists(bronze)) {
         parts.add(
             conform(
@@ -228,8 +215,7 @@ public final class SilverJob {
       String areaType, Dataset<Row> areas) {
     if (areaCounts == null) {
       areaCounts = new HashMap<>();
-      for (Row row :
-          lake.read(new TableName("silver", "area")).groupBy("area_type").count().collectAsList()) {
+      for (Row row : lake.read(Tables.AREA).groupBy("area_type").count().collectAsList()) {
         areaCounts.put(row.getString(0), row.getLong(1));
       }
     }
@@ -248,8 +234,7 @@ public final class SilverJob {
     List<String> rowKey = new ArrayList<>(List.of("force_id"));
     rowKey.addAll(entity.key());
     for (String areaType : entity.areas()) {
-      Dataset<Row> areas =
-          lake.read(new TableName("silver", "area")).filter(col("area_type").equalTo(areaType));
+      Dataset<Row> areas = lake.read(Tables.AREA).filter(col("area_type").equalTo(areaType));
       Optional<UserDefinedFunction> lookup = areaLookup(areaType, areas);
       data =
           lookup.isPresent()
@@ -261,14 +246,14 @@ public final class SilverJob {
       data =
           NearestLine.assign(
               data,
-              lake.read(table(line)),
+              lake.read(TableName.silver(line.name())),
               rowKey,
               name,
               line.idColumn(),
               line.nameColumn(),
               EntitySpec.NEAREST_WITHIN_METRES);
     }
-    data = data.drop("_zone").withColumn(keyColumn(entity), rowKey(entity));
+    data = data.drop("_zone").withColumn(entity.keyColumn(), rowKey(entity));
     Derivation derivation = derivations.get(entity.name());
     return derivation == null ? data : derivation.apply(data);
   }
@@ -284,8 +269,8 @@ public final class SilverJob {
               ? col(column.name()).cast(column.type().sparkType()).as(column.name())
               : lit(null).cast(column.type().sparkType()).as(column.name()));
     }
-    geometryColumns(entity).forEach(c -> select.add(col(c)));
-    LINEAGE.forEach(c -> select.add(col(c)));
+    entity.geometryColumns().forEach(c -> select.add(col(c)));
+    EntitySpec.LINEAGE.forEach(c -> select.add(col(c)));
     return bronze.select(select.toArray(Column[]::new));
   }
 
@@ -295,7 +280,7 @@ public final class SilverJob {
     for (EntitySpec.Column column : entity.columns()) {
       schema = schema.add(column.name(), DataType.fromDDL(column.type().sparkType()));
     }
-    for (String column : geometryColumns(entity)) {
+    for (String column : entity.geometryColumns()) {
       schema =
           schema.add(
               column, column.startsWith("geom") ? DataTypes.BinaryType : DataTypes.DoubleType);
@@ -307,15 +292,6 @@ public final class SilverJob {
         .withColumn("_ingested_at", lit(null).cast("timestamp"))
         .withColumn("_file", lit(null).cast("string"))
         .withColumn("_offset", lit(null).cast("long"));
-  }
-
-  /** The location columns an entity's rows carry from bronze. */
-  public static List<String> geometryColumns(EntitySpec entity) {
-    return switch (entity.geometry()) {
-      case POINT -> List.of("x_m", "y_m", "lon", "lat", "geom");
-      case AREA, LINE -> List.of("geom", "geom_planar");
-      case NONE -> List.of();
-    };
   }
 
   /** sha2 of entity, force and natural key: the same source record gives the same key always. */
@@ -347,7 +323,7 @@ public final class SilverJob {
   private static Dataset<Row> localTimes(EntitySpec entity, Dataset<Row> data) {
     for (EntitySpec.Column column : entity.columns()) {
       if (column.type() == ColumnType.TIMESTAMP && column.name().endsWith("_at")) {
-        data = data.withColumn(localName(column.name()), local(col(column.name())));
+        data = data.withColumn(EntitySpec.localName(column.name()), local(col(column.name())));
       }
     }
     if (entity.eventTime().isPresent()) {
@@ -365,11 +341,6 @@ public final class SilverJob {
       }
     }
     return data;
-  }
-
-  /** {@code reported_at} -> {@code reported_local}. */
-  public static String localName(String timestampColumn) {
-    return timestampColumn.substring(0, timestampColumn.length() - 3) + "_local";
   }
 
   private static Column local(Column utc) {

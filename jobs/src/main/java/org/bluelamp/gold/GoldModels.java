@@ -28,7 +28,6 @@ import org.apache.spark.sql.types.StructType;
 import org.bluelamp.BluelampException;
 import org.bluelamp.Errors;
 import org.bluelamp.Progress;
-import org.bluelamp.catalogue.DataDictionary;
 import org.bluelamp.config.YamlNode;
 import org.bluelamp.contract.EntitySpec;
 import org.bluelamp.contract.Pipelines;
@@ -287,7 +286,7 @@ public final class GoldModels {
    */
   public JobResult build(GoldModel model) {
     runUnitTests(model);
-    TableName table = new TableName("gold", model.name());
+    TableName table = TableName.gold(model.name());
     try {
       if (model.isBuilt()) {
         try (BuildCache cache = new BuildCache()) {
@@ -419,7 +418,7 @@ public final class GoldModels {
     if (entity == null) {
       throw failed(model, unit, "silver." + table + " is not an entity of pipelines/entities/");
     }
-    Map<String, DataDictionary.Entry> columns = DataDictionary.columns(entity);
+    Map<String, EntitySpec.SilverColumn> columns = entity.silverColumns();
     List<Map<String, String>> rows = unit.given().getOrDefault("silver." + table, List.of());
     for (Map<String, String> row : rows) {
       for (String column : row.keySet()) {
@@ -491,7 +490,7 @@ public final class GoldModels {
     // The tests name tables of the session catalog: point those of this lake at it (another lake
     // of the same session, a test's, may have registered the names last).
     model.buildAfter().stream()
-        .map(name -> new TableName("gold", name))
+        .map(name -> TableName.gold(name))
         .filter(lake::exists)
         .forEach(lake::register);
     for (GoldModel.Reconciliation reconciliation : model.tests()) {

@@ -12,7 +12,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.bluelamp.lake.Lake;
-import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 
 /**
  * {@code ops.ingested_files}: which landing files each source has ingested, by name, size and
@@ -20,7 +20,6 @@ import org.bluelamp.lake.TableName;
  * name with another size or time is read again (its quarantine verdicts are then replaced).
  */
 public final class FileLedger {
-  public static final TableName TABLE = new TableName("ops", "ingested_files");
 
   private static final StructType SCHEMA =
       new StructType()
@@ -38,14 +37,14 @@ public final class FileLedger {
    * ingested in exactly this version (name, size and modification time).
    */
   static Pending pending(Lake lake, String source, List<LandingFile> files, boolean reprocess) {
-    boolean kept = lake.exists(TABLE);
+    boolean kept = lake.exists(Tables.INGESTED_FILES);
     if (reprocess || !kept) {
       return new Pending(files, kept);
     }
     Set<String> seen = new HashSet<>();
     Set<String> names = new HashSet<>();
     for (Row row :
-        lake.read(TABLE)
+        lake.read(Tables.INGESTED_FILES)
             .filter(col("source").equalTo(source))
             .select("file", "size", "modified_at")
             .collectAsList()) {
@@ -80,11 +79,11 @@ public final class FileLedger {
             .toList();
     var data = lake.spark().createDataFrame(rows, SCHEMA);
     if (!pending.replacing()) {
-      lake.append(TABLE, data);
+      lake.append(Tables.INGESTED_FILES, data);
       return;
     }
     lake.merge(
-        TABLE,
+        Tables.INGESTED_FILES,
         data,
         List.of("source", "file"),
         col("s.size")

@@ -82,7 +82,7 @@ public final class IngestJob {
   }
 
   public static TableName bronzeTable(SourceContract contract) {
-    return new TableName("bronze", contract.id());
+    return TableName.bronze(contract.id());
   }
 
   /**

@@ -13,14 +13,13 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.bluelamp.lake.Lake;
-import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 
 /**
  * {@code bronze.quarantine}: every record that failed its contract, with the rule, the column, the
  * offending value, the reason and the record as received. One row per (source, file, offset).
  */
 public final class Quarantine {
-  public static final TableName TABLE = new TableName("bronze", "quarantine");
 
   private Quarantine() {}
 
@@ -39,7 +38,9 @@ public final class Quarantine {
       Dataset<Row> quarantined,
       long quarantinedCount,
       Dataset<Row> released) {
-    lake.writing(TABLE, () -> merge(lake, source, files, quarantined, quarantinedCount, released));
+    lake.writing(
+        Tables.QUARANTINE,
+        () -> merge(lake, source, files, quarantined, quarantinedCount, released));
   }
 
   private static void merge(
@@ -49,12 +50,12 @@ public final class Quarantine {
       Dataset<Row> quarantined,
       long quarantinedCount,
       Dataset<Row> released) {
-    if (!lake.exists(TABLE)) {
-      quarantined.write().format("delta").save(lake.location(TABLE));
+    if (!lake.exists(Tables.QUARANTINE)) {
+      quarantined.write().format("delta").save(lake.location(Tables.QUARANTINE));
       return;
     }
     if (quarantinedCount == 0
-        && lake.read(TABLE).filter(col("_source").equalTo(source)).isEmpty()) {
+        && lake.read(Tables.QUARANTINE).filter(col("_source").equalTo(source)).isEmpty()) {
       return; // nothing to add, and no earlier verdict of this source to lift
     }
     String[] columns = quarantined.columns();
@@ -79,7 +80,7 @@ public final class Quarantine {
       values.put(column, col("s." + column));
     }
     var merge =
-        DeltaTable.forPath(lake.spark(), lake.location(TABLE))
+        DeltaTable.forPath(lake.spark(), lake.location(Tables.QUARANTINE))
             .as("t")
             .merge(
                 changes.as("s"),

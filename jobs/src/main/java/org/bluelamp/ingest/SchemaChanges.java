@@ -11,7 +11,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.bluelamp.lake.Lake;
-import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 
 /**
  * {@code ops.schema_changes}: columns a source started sending that its contract does not declare.
@@ -19,7 +19,6 @@ import org.bluelamp.lake.TableName;
  * with the file they first appeared in, until the contract maps them.
  */
 public final class SchemaChanges {
-  public static final TableName TABLE = new TableName("ops", "schema_changes");
 
   private static final StructType SCHEMA =
       new StructType()
@@ -39,7 +38,7 @@ public final class SchemaChanges {
             .map(e -> RowFactory.create(source, e.getKey(), "new_column", e.getValue(), now))
             .toList();
     lake.merge(
-        TABLE,
+        Tables.SCHEMA_CHANGES,
         lake.spark().createDataFrame(rows, SCHEMA),
         List.of("source", "column", "change"),
         col("s.source").isNull());

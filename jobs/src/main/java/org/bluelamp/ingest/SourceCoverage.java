@@ -24,6 +24,7 @@ import org.bluelamp.contract.ColumnSpec;
 import org.bluelamp.contract.SourceContract;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 
 /**
  * {@code ops.source_coverage}: for every source and mapped column, over everything ingested so far,
@@ -32,7 +33,6 @@ import org.bluelamp.lake.TableName;
  * quarantine after the sources of a run are ingested, so it reads the same after a rerun.
  */
 public final class SourceCoverage {
-  public static final TableName TABLE = new TableName("ops", "source_coverage");
 
   private static final StructType SCHEMA =
       new StructType()
@@ -57,7 +57,7 @@ public final class SourceCoverage {
    */
   public static int update(Lake lake, List<SourceContract> contracts) {
     List<SourceContract> ingested =
-        contracts.stream().filter(c -> lake.exists(IngestJob.bronzeTable(c))).toList();
+        contracts.stream().filter(c -> lake.exists(TableName.bronze(c.id()))).toList();
     if (ingested.isEmpty()) {
       return 0;
     }
@@ -86,7 +86,7 @@ public final class SourceCoverage {
       }
     }
     lake.replaceWhere(
-        TABLE,
+        Tables.SOURCE_COVERAGE,
         lake.spark().createDataFrame(coverage, SCHEMA),
         ingested.stream()
             .map(c -> "'" + c.id().replace("'", "''") + "'")
@@ -117,7 +117,7 @@ public final class SourceCoverage {
                 count(col(column.name())).as("present")));
       }
     }
-    return lake.read(IngestJob.bronzeTable(contract))
+    return lake.read(TableName.bronze(contract.id()))
         .agg(
             lit(contract.id()).as("source"),
             count(lit(1)).as("rows"),
@@ -129,11 +129,11 @@ public final class SourceCoverage {
   /** Values that failed their parse or code-list check, by source and column ("source\ncolumn"). */
   private static Map<String, Long> invalidValues(Lake lake, List<SourceContract> contracts) {
     Map<String, Long> invalid = new HashMap<>();
-    if (!lake.exists(Quarantine.TABLE)) {
+    if (!lake.exists(Tables.QUARANTINE)) {
       return invalid;
     }
     for (Row row :
-        lake.read(Quarantine.TABLE)
+        lake.read(Tables.QUARANTINE)
             .filter(col("_source").isin(contracts.stream().map(SourceContract::id).toArray()))
             .selectExpr("_source", "explode(failures) AS f")
             .filter("f.rule LIKE 'parse:%' OR f.rule LIKE 'code_list:%'")

@@ -11,14 +11,13 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.bluelamp.lake.Lake;
-import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 
 /**
  * {@code ops.watermarks}: for each JDBC source, the highest watermark value ingested so far. The
  * next run reads the rows above it; a failed batch does not move it.
  */
 public final class Watermarks {
-  public static final TableName TABLE = new TableName("ops", "watermarks");
 
   private static final StructType SCHEMA =
       new StructType()
@@ -34,11 +33,11 @@ public final class Watermarks {
   private Watermarks() {}
 
   static Optional<Mark> read(Lake lake, String source) {
-    if (!lake.exists(TABLE)) {
+    if (!lake.exists(Tables.WATERMARKS)) {
       return Optional.empty();
     }
     List<Row> rows =
-        lake.read(TABLE)
+        lake.read(Tables.WATERMARKS)
             .filter(col("source").equalTo(source))
             .select("high_water", "sql_type")
             .collectAsList();
@@ -52,7 +51,7 @@ public final class Watermarks {
         RowFactory.create(
             source, column, mark.value(), mark.sqlType(), Timestamp.from(Instant.now()));
     lake.merge(
-        TABLE,
+        Tables.WATERMARKS,
         lake.spark().createDataFrame(List.of(row), SCHEMA),
         List.of("source"),
         col("s.high_water").notEqual(col("t.high_water")));

@@ -25,7 +25,6 @@ import org.apache.spark.sql.types.StructType;
  * most that last group of rows; its jobs then look not done (stale), never done.
  */
 public final class JobRuns {
-  public static final TableName TABLE = new TableName("ops", "job_runs");
 
   /** How long a finished job's row may wait to be written with others. */
   static final Duration GROUP = Duration.ofSeconds(30);
@@ -123,7 +122,8 @@ public final class JobRuns {
     if (pending.isEmpty()) {
       return;
     }
-    lake.append(TABLE, lake.spark().createDataFrame(List.copyOf(pending), SCHEMA).coalesce(1));
+    lake.append(
+        Tables.JOB_RUNS, lake.spark().createDataFrame(List.copyOf(pending), SCHEMA).coalesce(1));
     pending.clear();
     oldestPending = null;
   }
@@ -131,10 +131,10 @@ public final class JobRuns {
   /** When each of these targets last succeeded (absent: never), from {@code ops.job_runs}. */
   public static Map<String, Instant> lastSucceeded(Lake lake, Collection<String> targets) {
     Map<String, Instant> last = new TreeMap<>();
-    if (!lake.exists(TABLE) || targets.isEmpty()) {
+    if (!lake.exists(Tables.JOB_RUNS) || targets.isEmpty()) {
       return last;
     }
-    lake.read(TABLE)
+    lake.read(Tables.JOB_RUNS)
         .filter(col("status").equalTo("succeeded").and(col("target").isin(targets.toArray())))
         .groupBy("target")
         .agg(max("finished_at").as("finished_at"))

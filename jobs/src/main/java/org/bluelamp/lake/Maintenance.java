@@ -78,8 +78,6 @@ public final class Maintenance {
       long checkpointVersion) {}
 
   /** The maintenance history: one row per table maintained. */
-  public static final TableName HISTORY = new TableName("ops", "maintenance");
-
   private static final StructType SCHEMA =
       new StructType()
           .add("table_name", DataTypes.StringType, false)
@@ -108,7 +106,7 @@ public final class Maintenance {
             report.filesVacuumed(),
             retainHours,
             report.checkpointVersion());
-    lake.append(HISTORY, lake.spark().createDataFrame(List.of(row), SCHEMA).coalesce(1));
+    lake.append(Tables.MAINTENANCE, lake.spark().createDataFrame(List.of(row), SCHEMA).coalesce(1));
     return report;
   }
 

@@ -23,12 +23,11 @@ import org.bluelamp.Progress;
 import org.bluelamp.contract.Force;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.SourceContract;
-import org.bluelamp.ingest.IngestJob;
-import org.bluelamp.ingest.Quarantine;
 import org.bluelamp.ingest.RecordFacts;
 import org.bluelamp.lake.JobResult;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 
 /**
  * Data quality as tables: {@code ops.rule_catalog} (every check of every source, with its
@@ -37,8 +36,6 @@ import org.bluelamp.lake.TableName;
  * ops.silver_coverage}. The gold coding-error reports are SQL over {@code silver.dq_issue}.
  */
 public final class DataQualityJob {
-  public static final TableName CATALOG = new TableName("ops", "rule_catalog");
-  public static final TableName ISSUES = new TableName("silver", "dq_issue");
 
   private static final StructType CATALOG_SCHEMA =
       new StructType()
@@ -74,18 +71,18 @@ public final class DataQualityJob {
 
   private JobResult run(List<Force> forces, List<SourceContract> sources, boolean coverage) {
     Dataset<Row> catalog = catalog();
-    lake.overwrite(CATALOG, catalog);
+    lake.overwrite(Tables.RULE_CATALOG, catalog);
     List<String> forceIds = forces.stream().map(Force::id).toList();
     List<SourceContract> checked =
         sources.stream().filter(s -> forceIds.contains(s.force())).toList();
     List<Dataset<Row>> parts = new ArrayList<>();
-    if (lake.exists(Quarantine.TABLE)) {
+    if (lake.exists(Tables.QUARANTINE)) {
       parts.add(
           quarantined()
               .filter(col("source").isin(checked.stream().map(SourceContract::id).toArray())));
     }
     for (SourceContract source : checked) {
-      TableName bronze = IngestJob.bronzeTable(source);
+      TableName bronze = TableName.bronze(source.id());
       if (lake.exists(bronze) && List.of(lake.read(bronze).columns()).contains("_warnings")) {
         parts.add(warned(source, lake.read(bronze)));
       }
@@ -101,14 +98,15 @@ public final class DataQualityJob {
     if (!parts.isEmpty()) {
       Dataset<Row> failures = parts.stream().reduce(Dataset::unionByName).orElseThrow();
       Dataset<Row> issues = categorised(failures, catalog).filter(predicate);
-      lake.replaceWhere(ISSUES, issues, predicate);
-      rows = lake.read(ISSUES).filter(predicate).count();
+      lake.replaceWhere(Tables.DQ_ISSUE, issues, predicate);
+      rows = lake.read(Tables.DQ_ISSUE).filter(predicate).count();
     }
-    progress.log("silver", ISSUES + ": " + Progress.count(rows) + " failed checks on records");
+    progress.log(
+        "silver", Tables.DQ_ISSUE + ": " + Progress.count(rows) + " failed checks on records");
     if (coverage) {
       new SilverCoverage(lake, pipelines, progress).update(forceIds);
     }
-    return JobResult.written("silver", ISSUES.toString(), rows);
+    return JobResult.written("silver", Tables.DQ_ISSUE.toString(), rows);
   }
 
   private Dataset<Row> catalog() {
@@ -130,7 +128,7 @@ public final class DataQualityJob {
   }
 
   private Dataset<Row> quarantined() {
-    return lake.read(Quarantine.TABLE)
+    return lake.read(Tables.QUARANTINE)
         .select(
             col("_source").as("source"),
             col("_file").as("file"),

@@ -18,12 +18,12 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.bluelamp.Progress;
-import org.bluelamp.conform.SilverJob;
 import org.bluelamp.contract.EntitySpec;
 import org.bluelamp.contract.Force;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 
 /**
  * {@code ops.silver_coverage}: per force, entity and column, how complete (non-empty) and how valid
@@ -33,7 +33,6 @@ import org.bluelamp.lake.TableName;
  * entity, collected on the driver.
  */
 final class SilverCoverage {
-  static final TableName TABLE = new TableName("ops", "silver_coverage");
 
   private static final StructType SCHEMA =
       new StructType()
@@ -62,15 +61,18 @@ final class SilverCoverage {
     List<Row> rows = new ArrayList<>();
     int entities = 0;
     for (EntitySpec entity : pipelines.entities().values()) {
-      TableName table = SilverJob.table(entity);
+      TableName table = TableName.silver(entity.name());
       if (lake.exists(table)) {
         rows.addAll(coverage(entity, table, forceIds, now));
         entities++;
       }
     }
     String predicate = Force.rowsOf(forceIds);
-    lake.replaceWhere(TABLE, lake.spark().createDataFrame(rows, SCHEMA), predicate);
-    progress.log("silver", TABLE + ": completeness and validity of " + entities + " entities");
+    lake.replaceWhere(
+        Tables.SILVER_COVERAGE, lake.spark().createDataFrame(rows, SCHEMA), predicate);
+    progress.log(
+        "silver",
+        Tables.SILVER_COVERAGE + ": completeness and validity of " + entities + " entities");
   }
 
   private List<Row> coverage(

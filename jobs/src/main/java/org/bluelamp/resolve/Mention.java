@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bluelamp.config.YamlNode;
-import org.bluelamp.conform.SilverJob;
 import org.bluelamp.contract.EntitySpec;
 import org.bluelamp.contract.Pipelines;
 
@@ -95,14 +94,14 @@ public record Mention(
     sameAs.ifPresent(same -> columns.add(same.record()));
     for (String column : columns) {
       if (entity.columns().stream().noneMatch(c -> c.name().equals(column))
-          && !SilverJob.geometryColumns(entity).contains(column)) {
+          && !entity.geometryColumns().contains(column)) {
         throw node.error(
             "fields",
             "silver." + entityName + " has no column '" + column + "'",
             "name columns of pipelines/entities/"
                 + entityName
                 + ".yaml (or the location columns silver adds: "
-                + SilverJob.geometryColumns(entity)
+                + entity.geometryColumns()
                 + ")");
       }
     }

@@ -28,7 +28,7 @@ final class Mentions {
   static Dataset<Row> read(Lake lake, Path file, List<Mention> mentions, List<String> fields) {
     Dataset<Row> all = null;
     for (Mention mention : mentions) {
-      TableName table = new TableName("silver", mention.entity());
+      TableName table = TableName.silver(mention.entity());
       if (!lake.exists(table)) {
         continue;
       }

@@ -38,7 +38,7 @@ import org.bluelamp.Progress;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.BuildCache;
 import org.bluelamp.lake.Lake;
-import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 import org.bluelamp.resolve.GuardedClustering.Assignment;
 
 /**
@@ -55,7 +55,6 @@ import org.bluelamp.resolve.GuardedClustering.Assignment;
  * </ol>
  */
 public final class PersonResolution {
-  public static final TableName LINK = new TableName("gold", "person_link");
 
   private static final StructType ASSIGNED =
       new StructType()
@@ -101,12 +100,12 @@ public final class PersonResolution {
   static Dataset<Row> mentions(Lake lake, PersonLinkageSpec spec) {
     Dataset<Row> mentions =
         Mentions.read(lake, spec.file(), spec.mentions(), PersonLinkageSpec.FIELDS);
-    if (!lake.exists(PlaceResolution.LINK)) {
+    if (!lake.exists(Tables.PLACE_LINK)) {
       return mentions;
     }
     return mentions
         .join(
-            lake.read(PlaceResolution.LINK)
+            lake.read(Tables.PLACE_LINK)
                 .select(col("force_id"), col("mention_id"), col("place_key").as("_place_key")),
             seq(List.of("force_id", "mention_id")),
             "left")
@@ -177,8 +176,10 @@ public final class PersonResolution {
 
   /** The ids of the previous build (mention -> person), materialised before it is overwritten. */
   private static Dataset<Row> previous(Lake lake) {
-    return lake.exists(LINK)
-        ? lake.read(LINK).select("force_id", "mention_id", "person_id").localCheckpoint()
+    return lake.exists(Tables.PERSON_LINK)
+        ? lake.read(Tables.PERSON_LINK)
+            .select("force_id", "mention_id", "person_id")
+            .localCheckpoint()
         : null;
   }
 

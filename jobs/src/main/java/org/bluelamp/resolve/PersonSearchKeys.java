@@ -20,6 +20,7 @@ import org.bluelamp.Errors;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.BuildCache;
 import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.Tables;
 
 /**
  * {@code gold.person_search}: the keys a person is looked up by, one row per force, key and person
@@ -69,7 +70,7 @@ public final class PersonSearchKeys {
         Profiles.profiled(PersonResolution.mentions(lake, spec), Profiles.names(pipelines));
     return profiled
         .join(
-            lake.read(PersonResolution.LINK).select("force_id", "mention_id", "person_id"),
+            lake.read(Tables.PERSON_LINK).select("force_id", "mention_id", "person_id"),
             seq(List.of("force_id", "mention_id")))
         .select(
             col("force_id"), col("person_id"), explode(keys.apply(Profiles.asStruct(""))).as("k"))

@@ -28,7 +28,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.BuildCache;
 import org.bluelamp.lake.Lake;
-import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 
 /**
  * {@code gold.person_view}: one row per force and person entity of {@code gold.person_link}, with
@@ -45,9 +45,6 @@ public final class PersonView {
   static final int ASSOCIATES = 5;
 
   private static final List<String> PERSON = List.of("force_id", "person_id");
-  private static final TableName CRIME = new TableName("silver", "crime");
-  private static final TableName ARREST = new TableName("silver", "arrest");
-  private static final TableName MISSING = new TableName("silver", "missing_person");
 
   private PersonView() {}
 
@@ -66,7 +63,7 @@ public final class PersonView {
                 "document");
     Dataset<Row> mentions =
         cache.keep(
-            lake.read(PersonResolution.LINK)
+            lake.read(Tables.PERSON_LINK)
                 .select(
                     "force_id",
                     "person_id",
@@ -113,7 +110,7 @@ public final class PersonView {
             .agg(
                 aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
     Dataset<Row> crimes =
-        lake.read(CRIME).select("force_id", "crime_id", "harm_days", "outcome_code");
+        lake.read(Tables.CRIME).select("force_id", "crime_id", "harm_days", "outcome_code");
     return persons
         .join(mostFrequent(mentions, List.of("forename", "surname")), seq(PERSON), "left")
         .join(mostFrequent(mentions, List.of("dob")), seq(PERSON), "left")
@@ -183,13 +180,13 @@ public final class PersonView {
             .filter(col("event_type").equalTo("crime").and(col("role").equalTo("offender")))
             .select(col("force_id"), col("person_id"), col("event_id").as("crime_id"))
             .join(crimes.filter(col("outcome_code").isNull()).select(columns(crime)), seq(crime));
-    if (lake.exists(ARREST)) { // a force may record no arrests
+    if (lake.exists(Tables.ARREST)) { // a force may record no arrests
       Dataset<Row> arrested =
           mentions
               .filter(col("event_type").equalTo("arrest"))
               .select(col("force_id"), col("person_id"), col("event_id").as("arrest_id"))
               .join(
-                  lake.read(ARREST).select("force_id", "arrest_id", "crime_id"),
+                  lake.read(Tables.ARREST).select("force_id", "arrest_id", "crime_id"),
                   seq(List.of("force_id", "arrest_id")))
               .select(columns(personCrime));
       named = named.join(arrested, seq(personCrime), "left_anti");
@@ -200,13 +197,15 @@ public final class PersonView {
   /** Persons with a missing person case not closed by a found date: {@code missing = true}. */
   private static Dataset<Row> missing(Lake lake, Dataset<Row> mentions) {
     Dataset<Row> cases = mentions.filter(col("event_type").equalTo("missing"));
-    if (!lake.exists(MISSING)) { // then there are no such mentions either
+    if (!lake.exists(Tables.MISSING_PERSON)) { // then there are no such mentions either
       return cases.select(columns(PERSON)).withColumn("missing", lit(true));
     }
     return cases
         .select(col("force_id"), col("person_id"), col("event_id").as("case_id"))
         .join(
-            lake.read(MISSING).filter(col("found_at").isNull()).select("force_id", "case_id"),
+            lake.read(Tables.MISSING_PERSON)
+                .filter(col("found_at").isNull())
+                .select("force_id", "case_id"),
             seq(List.of("force_id", "case_id")))
         .select(columns(PERSON))
         .distinct()

@@ -31,7 +31,7 @@ import org.bluelamp.Progress;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.BuildCache;
 import org.bluelamp.lake.Lake;
-import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 import org.bluelamp.spatial.NearestLine;
 
 /**
@@ -55,8 +55,6 @@ import org.bluelamp.spatial.NearestLine;
  * force and text for an address the gazetteer does not have): the same in every build.
  */
 public final class PlaceResolution {
-  public static final TableName LINK = new TableName("gold", "place_link");
-  private static final TableName GAZETTEER = new TableName("silver", "location");
 
   private PlaceResolution() {}
 
@@ -164,8 +162,9 @@ public final class PlaceResolution {
    */
   private static Dataset<Row> gazetteer(Lake lake, Addresses addresses) {
     Dataset<Row> gazetteer =
-        lake.exists(GAZETTEER)
-            ? lake.read(GAZETTEER).select("force_id", "address_id", "address_text", "x_m", "y_m")
+        lake.exists(Tables.LOCATION)
+            ? lake.read(Tables.LOCATION)
+                .select("force_id", "address_id", "address_text", "x_m", "y_m")
             : lake.spark()
                 .sql(
                     "SELECT CAST(NULL AS STRING) force_id, CAST(NULL AS STRING) address_id,"

@@ -28,6 +28,7 @@ import org.bluelamp.Errors;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 
 /**
  * Person, vehicle or place resolution against what the generator planted (persons and vehicles:
@@ -48,9 +49,9 @@ public final class ResolutionReport {
    * localities have the number and street, has no one true place).
    */
   public enum Kind {
-    PERSONS(PersonResolution.LINK, "person_id", col("is_principal"), true),
-    VEHICLES(VehicleResolution.LINK, "vehicle_id", lit(true), false),
-    PLACES(PlaceResolution.LINK, "place_id", col("address_recorded").isNotNull(), false);
+    PERSONS(Tables.PERSON_LINK, "person_id", col("is_principal"), true),
+    VEHICLES(Tables.VEHICLE_LINK, "vehicle_id", lit(true), false),
+    PLACES(Tables.PLACE_LINK, "place_id", col("address_recorded").isNotNull(), false);
 
     private final TableName table;
     private final String entityId;

@@ -26,7 +26,6 @@ import org.bluelamp.Progress;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.BuildCache;
 import org.bluelamp.lake.Lake;
-import org.bluelamp.lake.TableName;
 
 /**
  * {@code gold.vehicle_link}: every registration silver records (keeper extract, ANPR reads,
@@ -36,7 +35,6 @@ import org.bluelamp.lake.TableName;
  * across the forces of a country.
  */
 public final class VehicleResolution {
-  public static final TableName LINK = new TableName("gold", "vehicle_link");
 
   private static final StructType PLATE =
       new StructType()

@@ -23,7 +23,7 @@ import org.bluelamp.contract.Layout;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.SourceContract;
 import org.bluelamp.gold.GoldModel;
-import org.bluelamp.quality.DataQualityJob;
+import org.bluelamp.lake.Tables;
 
 /**
  * {@code pipelines/schedules.yaml}, resolved against the source contracts and the gold models:
@@ -292,7 +292,7 @@ public final class Schedules {
     // Every silver run also rebuilds the data-quality issues of the forces it covers.
     Set<String> reached =
         new TreeSet<>(pipelines.reachedBy(sources.stream().map(pipelines::source).toList()));
-    reached.add(DataQualityJob.ISSUES.table());
+    reached.add(Tables.DQ_ISSUE.table());
     Set<String> selected = new LinkedHashSet<>();
     boolean grew = true;
     while (grew) {

@@ -19,6 +19,7 @@ import org.bluelamp.Progress;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.gold.GoldModels;
 import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 import org.bluelamp.trino.AuthFiles;
 import org.bluelamp.trino.TrinoServer;
 import org.bluelamp.trino.TrinoTables;
@@ -86,13 +87,13 @@ public final class AccessControl {
               .put(rows.getString(3), rows.getString(4));
         }
       }
-      if (columns.containsKey(AccessRules.USER_SCOPE)) {
+      if (columns.containsKey(Tables.USER_SCOPE)) {
         try (ResultSet rows =
             statement.executeQuery(
                 "SELECT DISTINCT role, user_name FROM "
                     + TrinoServer.CATALOG
                     + "."
-                    + AccessRules.USER_SCOPE)) {
+                    + Tables.USER_SCOPE)) {
           while (rows.next()) {
             groups.computeIfAbsent(rows.getString(1), r -> new TreeSet<>()).add(rows.getString(2));
           }

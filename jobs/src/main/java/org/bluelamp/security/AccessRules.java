@@ -18,6 +18,7 @@ import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.SourceContract;
 import org.bluelamp.gold.GoldModel;
 import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 import org.bluelamp.trino.AuthFiles;
 import org.bluelamp.trino.TrinoServer;
 
@@ -29,11 +30,14 @@ import org.bluelamp.trino.TrinoServer;
  */
 public final class AccessRules {
   /** The table mapping users to role, forces, wards and clearance that the filters read. */
-  public static final TableName USER_SCOPE = new TableName("ops", "user_scope");
-
   private static final ObjectMapper JSON = new ObjectMapper();
+
   private static final String SCOPE =
-      " FROM " + TrinoServer.CATALOG + "." + USER_SCOPE + " s WHERE s.user_name = current_user";
+      " FROM "
+          + TrinoServer.CATALOG
+          + "."
+          + Tables.USER_SCOPE
+          + " s WHERE s.user_name = current_user";
 
   private AccessRules() {}
 
@@ -79,17 +83,17 @@ public final class AccessRules {
           pii.add(column.name());
         }
       }
-      declared.put(new TableName("silver", entity.name()), new Declared(entity.tags(), pii));
+      declared.put(TableName.silver(entity.name()), new Declared(entity.tags(), pii));
     }
     for (SourceContract source : pipelines.sources()) {
       declared.put(
-          new TableName("bronze", source.id()), new Declared(List.of(), Set.copyOf(source.pii())));
+          TableName.bronze(source.id()), new Declared(List.of(), Set.copyOf(source.pii())));
     }
     for (GoldModel model : models) {
       policy.requireKnownTags(model.file().toString(), model.tags());
       Set<String> pii = new LinkedHashSet<>();
       model.columns().stream().filter(GoldModel.Column::pii).forEach(c -> pii.add(c.name()));
-      declared.put(new TableName("gold", model.name()), new Declared(model.tags(), pii));
+      declared.put(TableName.gold(model.name()), new Declared(model.tags(), pii));
     }
     policy
         .tableTags()

@@ -17,7 +17,7 @@ import org.bluelamp.Progress;
 import org.bluelamp.jdbc.JdbcConnection;
 import org.bluelamp.lake.JobResult;
 import org.bluelamp.lake.Lake;
-import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 
 /**
  * The query audit. Trino's MySQL event listener writes every completed query, allowed or denied, to
@@ -29,7 +29,6 @@ import org.bluelamp.lake.TableName;
  */
 public final class AuditLog {
   public static final String CONNECTION = "audit";
-  public static final TableName TABLE = new TableName("ops", "query_audit");
   private static final String SOURCE_TABLE = "trino_queries";
 
   public static final StructType SCHEMA =
@@ -57,7 +56,7 @@ public final class AuditLog {
 
   /** Creates an empty {@code ops.query_audit} when there is none, so models reading it build. */
   public static void ensureTable(Lake lake) {
-    lake.createIfMissing(TABLE, SCHEMA);
+    lake.createIfMissing(Tables.QUERY_AUDIT, SCHEMA);
   }
 
   /** Copies the queries the event listener recorded that the lake does not have yet. */
@@ -65,7 +64,7 @@ public final class AuditLog {
     ensureTable(lake);
     if (!listenerTableExists(audit)) {
       progress.log("audit", "no queries recorded yet in " + audit);
-      return JobResult.written("audit", TABLE.toString(), 0);
+      return JobResult.written("audit", Tables.QUERY_AUDIT.toString(), 0);
     }
     Dataset<Row> events =
         lake.spark()
@@ -105,16 +104,21 @@ public final class AuditLog {
             .withColumn("captured_at", current_timestamp())
             .select(SCHEMA.fieldNames()[0], otherFields());
     Dataset<Row> fresh =
-        rows.join(lake.read(TABLE).select("query_id"), new String[] {"query_id"}, "left_anti")
+        rows.join(
+                lake.read(Tables.QUERY_AUDIT).select("query_id"),
+                new String[] {"query_id"},
+                "left_anti")
             .cache();
     try {
       long count = fresh.count();
       if (count > 0) {
         // Only queries the table lacks are left: appending them is the whole merge.
-        lake.append(TABLE, fresh);
+        lake.append(Tables.QUERY_AUDIT, fresh);
       }
-      progress.log("audit", TABLE + ": " + Progress.count(count) + " new queries from " + audit);
-      return JobResult.written("audit", TABLE.toString(), count);
+      progress.log(
+          "audit",
+          Tables.QUERY_AUDIT + ": " + Progress.count(count) + " new queries from " + audit);
+      return JobResult.written("audit", Tables.QUERY_AUDIT.toString(), count);
     } finally {
       fresh.unpersist();
     }
@@ -130,7 +134,11 @@ public final class AuditLog {
         ResultSet tables =
             connection
                 .getMetaData()
-                .getTables(connection.getCatalog(), null, SOURCE_TABLE, new String[] {"TABLE"})) {
+                .getTables(
+                    connection.getCatalog(),
+                    null,
+                    SOURCE_TABLE,
+                    new String[] {"Tables.QUERY_AUDIT"})) {
       // The catalog matters: without it MariaDB finds the table in any database of the server.
       return tables.next();
     } catch (SQLException e) {

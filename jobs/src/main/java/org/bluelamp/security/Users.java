@@ -16,6 +16,7 @@ import org.apache.spark.sql.types.StructType;
 import org.bluelamp.Errors;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.Tables;
 import org.bluelamp.trino.AuthFiles;
 
 /**
@@ -112,15 +113,15 @@ public final class Users {
   public static boolean remove(Lake lake, String name) {
     requireName(name, "user name");
     boolean existed =
-        lake.exists(AccessRules.USER_SCOPE)
-            && lake.read(AccessRules.USER_SCOPE).filter("user_name = '" + name + "'").count() > 0;
+        lake.exists(Tables.USER_SCOPE)
+            && lake.read(Tables.USER_SCOPE).filter("user_name = '" + name + "'").count() > 0;
     replace(lake, name, lake.spark().createDataFrame(List.of(), SCHEMA));
     return existed;
   }
 
   /** Creates an empty {@code ops.user_scope} when there is none, so models reading it build. */
   public static void ensureTable(Lake lake) {
-    lake.createIfMissing(AccessRules.USER_SCOPE, SCHEMA);
+    lake.createIfMissing(Tables.USER_SCOPE, SCHEMA);
   }
 
   /** Sets (or with {@code null}, removes) the user's password for a secure server. */
@@ -137,14 +138,13 @@ public final class Users {
 
   /** Every user row, by user. */
   public static Dataset<Row> all(Lake lake) {
-    return lake.exists(AccessRules.USER_SCOPE)
-        ? lake.read(AccessRules.USER_SCOPE).orderBy("user_name", "force_id", "ward_id")
+    return lake.exists(Tables.USER_SCOPE)
+        ? lake.read(Tables.USER_SCOPE).orderBy("user_name", "force_id", "ward_id")
         : lake.spark().createDataFrame(List.of(), SCHEMA);
   }
 
   private static void replace(Lake lake, String name, Dataset<Row> rows) {
-    lake.replaceWhere(
-        AccessRules.USER_SCOPE, rows, "user_name = '" + requireName(name, "user") + "'");
+    lake.replaceWhere(Tables.USER_SCOPE, rows, "user_name = '" + requireName(name, "user") + "'");
   }
 
   private static List<String> nullList() {

@@ -27,6 +27,7 @@ import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.SparkColumns;
 import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 
 /**
  * A gold table as a layer for GIS tools (QGIS, kepler.gl, ArcGIS): every row a feature with a WGS84
@@ -86,11 +87,11 @@ public final class GeoExport {
       return squareCells(rows, pipelines);
     }
     if (columns.containsAll(List.of("force_id", "street_id"))) {
-      return withShape(rows, lake.read(new TableName("silver", "street")), "street_id");
+      return withShape(rows, lake.read(Tables.STREET), "street_id");
     }
     if (columns.containsAll(List.of("force_id", "ward_id"))) {
       Dataset<Row> wards =
-          lake.read(new TableName("silver", "area"))
+          lake.read(Tables.AREA)
               .filter(col("area_type").equalTo("ward"))
               .withColumnRenamed("area_id", "ward_id");
       return withShape(rows, wards, "ward_id");

@@ -37,6 +37,7 @@ import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.BuildCache;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 import org.bluelamp.spatial.GetisOrd.Neighbourhood;
 import org.bluelamp.spatial.GetisOrd.Weights;
 import scala.collection.Seq;
@@ -94,7 +95,7 @@ public final class Hotspots {
   }
 
   private static Dataset<Row> located(Lake lake, String entity, Column category) {
-    return lake.read(new TableName("silver", entity))
+    return lake.read(TableName.silver(entity))
         .select(
             col("force_id"),
             lit(entity).as("event_type"),
@@ -162,8 +163,7 @@ public final class Hotspots {
    * with events in any period ({@code eventCells}: the same columns).
    */
   private static Dataset<Row> studyArea(Lake lake, Dataset<Row> grids, Dataset<Row> eventCells) {
-    Dataset<Row> wards =
-        lake.read(new TableName("silver", "area")).filter(col("area_type").equalTo("ward"));
+    Dataset<Row> wards = lake.read(Tables.AREA).filter(col("area_type").equalTo("ward"));
     List<String> keys = cellKeys(AREA);
     return SquareGrid.cellsWithin(wards, grids)
         .join(eventCells.select(columns(AREA)).distinct(), "force_id")
@@ -268,7 +268,7 @@ public final class Hotspots {
   public static Dataset<Row> collisionCells(Lake lake, Pipelines pipelines, BuildCache cache) {
     Dataset<Row> grids = grids(lake, pipelines);
     Dataset<Row> collisions =
-        lake.read(new TableName("silver", "collision"))
+        lake.read(Tables.COLLISION)
             .filter(col("x_m").isNotNull())
             .select(
                 col("force_id"),
@@ -462,7 +462,7 @@ public final class Hotspots {
   public static Dataset<Row> nearRepeat(Lake lake, Pipelines pipelines, BuildCache cache) {
     Map<String, List<Row>> byForce = new TreeMap<>();
     for (Row row :
-        lake.read(new TableName("silver", "crime"))
+        lake.read(Tables.CRIME)
             .filter(col("crime_category").equalTo("burglary").and(col("x_m").isNotNull()))
             .select(
                 col("force_id"),

@@ -25,15 +25,15 @@ class TestDataDictionary {
   @Test
   void everyColumnHasADescriptionAndPersonalDetailsAreMarked() {
     for (EntitySpec entity : PIPELINES.entities().values()) {
-      DataDictionary.columns(entity)
+      entity
+          .silverColumns()
           .forEach(
               (name, entry) ->
                   assertThat(entry.description()).as(entity.name() + "." + name).isNotBlank());
     }
-    assertThat(
-            DataDictionary.columns(PIPELINES.entities().get("person_record")).get("surname").pii())
+    assertThat(PIPELINES.entities().get("person_record").silverColumns().get("surname").pii())
         .isTrue();
-    assertThat(DataDictionary.columns(PIPELINES.entities().get("crime")).get("iccs_level1").pii())
+    assertThat(PIPELINES.entities().get("crime").silverColumns().get("iccs_level1").pii())
         .isFalse();
   }
 }

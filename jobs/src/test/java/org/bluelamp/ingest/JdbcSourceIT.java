@@ -20,6 +20,8 @@ import org.bluelamp.jdbc.Connections;
 import org.bluelamp.lake.Interval;
 import org.bluelamp.lake.JobResult;
 import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -120,7 +122,7 @@ class JdbcSourceIT {
     assertThat(initial.rowsQuarantined()).isEqualTo(2);
     assertThat(quarantinedKeys(lake, source))
         .containsOnly("parse:amount", "code_list:offence_code");
-    assertThat(lake.read(IngestJob.bronzeTable(source)).count()).isEqualTo(8);
+    assertThat(lake.read(TableName.bronze(source.id())).count()).isEqualTo(8);
     assertThat(job.run(source, ANY, false).rowsRead()).as("nothing new").isZero();
 
     execute(
@@ -147,17 +149,17 @@ class JdbcSourceIT {
                 .get())
         .isEqualTo("NTH");
 
-    List<Row> before = lake.read(IngestJob.bronzeTable(source)).orderBy("crime_id").collectAsList();
+    List<Row> before = lake.read(TableName.bronze(source.id())).orderBy("crime_id").collectAsList();
     JobResult backfill = job.run(source, ANY, true);
     assertThat(backfill.rowsRead()).isEqualTo(11);
-    assertThat(lake.read(IngestJob.bronzeTable(source)).orderBy("crime_id").collectAsList())
+    assertThat(lake.read(TableName.bronze(source.id())).orderBy("crime_id").collectAsList())
         .isEqualTo(before);
     assertThat(quarantinedKeys(lake, source)).containsExactly("code_list:offence_code");
   }
 
   private static List<String> quarantinedKeys(Lake lake, SourceContract source) {
     return lake
-        .read(Quarantine.TABLE)
+        .read(Tables.QUARANTINE)
         .filter(col("_source").equalTo(source.id()))
         .collectAsList()
         .stream()
@@ -166,7 +168,7 @@ class JdbcSourceIT {
   }
 
   private static Map<String, Row> bronze(Lake lake, SourceContract source) {
-    return lake.read(IngestJob.bronzeTable(source)).collectAsList().stream()
+    return lake.read(TableName.bronze(source.id())).collectAsList().stream()
         .collect(Collectors.toMap(r -> r.<String>getAs("crime_id"), r -> r));
   }
 }

@@ -22,6 +22,8 @@ import org.bluelamp.jdbc.Connections;
 import org.bluelamp.lake.Interval;
 import org.bluelamp.lake.JobResult;
 import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,19 +81,19 @@ class TestIncrementalIngest {
         "B-3;10/03/2026 11:00;AGR;3,00;149000;170500;");
     assertThat(job.run(source, MARCH, false).rowsRead()).as("the changed file").isEqualTo(2);
     assertThat(job.run(source, MARCH, true).rowsRead()).as("a backfill").isEqualTo(3);
-    assertThat(lake.read(IngestJob.bronzeTable(source)).count()).isEqualTo(3);
-    assertThat(lake.read(FileLedger.TABLE).count()).isEqualTo(2);
+    assertThat(lake.read(TableName.bronze(source.id())).count()).isEqualTo(3);
+    assertThat(lake.read(Tables.INGESTED_FILES).count()).isEqualTo(2);
   }
 
   @Test
   void aCorrectedFileTakesItsRecordsOutOfQuarantine() throws IOException {
     land("2026-03-10", "B-1;10/03/2026 10:00;XYZ;1,00;149000;170500;");
     job.run(source, MARCH, false);
-    assertThat(lake.read(Quarantine.TABLE).count()).isEqualTo(1);
+    assertThat(lake.read(Tables.QUARANTINE).count()).isEqualTo(1);
     land("2026-03-10", "B-1;10/03/2026 10:00;VOL;1,00;149000;170500; corrigé");
     JobResult corrected = job.run(source, MARCH, false);
     assertThat(corrected.rowsQuarantined()).isZero();
-    assertThat(lake.read(Quarantine.TABLE).count()).isZero();
+    assertThat(lake.read(Tables.QUARANTINE).count()).isZero();
   }
 
   @Test
@@ -103,10 +105,10 @@ class TestIncrementalIngest {
         LATIN1);
     JobResult result = job.run(source, MARCH, false);
     assertThat(result.rowsAccepted()).isEqualTo(1);
-    Row row = lake.read(IngestJob.bronzeTable(source)).first();
+    Row row = lake.read(TableName.bronze(source.id())).first();
     assertThat(row.<scala.collection.Map<String, String>>getAs("_extra").get("Agent").get())
         .isEqualTo("INP-42");
-    List<Row> changes = lake.read(SchemaChanges.TABLE).collectAsList();
+    List<Row> changes = lake.read(Tables.SCHEMA_CHANGES).collectAsList();
     assertThat(changes).hasSize(1);
     assertThat(changes.get(0).<String>getAs("column")).isEqualTo("Agent");
     assertThat(changes.get(0).<String>getAs("first_file"))
@@ -124,8 +126,8 @@ class TestIncrementalIngest {
         .hasMessageContaining(
             "column Date de l'appel no longer holds timestamp (dd/MM/yyyy HH:mm) values")
         .hasMessageContaining("'2026-03-13T10:00:00Z' at zone/appels/appels_2026-03-13.csv line 2");
-    assertThat(lake.exists(IngestJob.bronzeTable(source))).isFalse();
-    assertThat(lake.exists(FileLedger.TABLE))
+    assertThat(lake.exists(TableName.bronze(source.id()))).isFalse();
+    assertThat(lake.exists(Tables.INGESTED_FILES))
         .as("a failed batch is read again next time")
         .isFalse();
   }
@@ -138,7 +140,8 @@ class TestIncrementalIngest {
         "B-2;2026-03-14T11:00:00Z;VOL;1,00;149000;170500;");
     JobResult result = job.run(source, MARCH, false);
     assertThat(result.rowsQuarantined()).isEqualTo(1);
-    assertThat(lake.read(Quarantine.TABLE).filter(col("rule").equalTo("parse:received_at")).count())
+    assertThat(
+            lake.read(Tables.QUARANTINE).filter(col("rule").equalTo("parse:received_at")).count())
         .isEqualTo(1);
     assertThat(Map.of("read", result.rowsRead())).containsEntry("read", 2L);
   }

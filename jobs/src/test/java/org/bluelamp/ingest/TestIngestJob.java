@@ -24,6 +24,7 @@ import org.bluelamp.lake.Interval;
 import org.bluelamp.lake.JobResult;
 import org.bluelamp.lake.JobRuns;
 import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.Tables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +62,7 @@ class TestIngestJob {
   void eachDefectIsQuarantinedOnItsLineWithItsRule() {
     JobResult result = job.run(pipelines.source("zone/appels"), MARCH, false);
     Map<Long, String> quarantined =
-        lake.read(Quarantine.TABLE).collectAsList().stream()
+        lake.read(Tables.QUARANTINE).collectAsList().stream()
             .collect(Collectors.toMap(r -> r.<Long>getAs("_offset"), r -> r.<String>getAs("rule")));
     assertThat(quarantined)
         .isEqualTo(
@@ -83,16 +84,16 @@ class TestIngestJob {
   @Test
   void reasonsNameTheValueTheColumnAndTheExpectedForm() {
     job.run(pipelines.source("zone/appels"), MARCH, false);
-    Row badDate = lake.read(Quarantine.TABLE).filter(col("_offset").equalTo(4)).first();
+    Row badDate = lake.read(Tables.QUARANTINE).filter(col("_offset").equalTo(4)).first();
     assertThat((String) badDate.getAs("_file")).isEqualTo(FILE);
     assertThat((String) badDate.getAs("column")).isEqualTo("Date de l'appel");
     assertThat((String) badDate.getAs("reason"))
         .isEqualTo("'32/03/2026 10:00' is not a valid timestamp in the format dd/MM/yyyy HH:mm");
-    Row malformed = lake.read(Quarantine.TABLE).filter(col("_offset").equalTo(6)).first();
+    Row malformed = lake.read(Tables.QUARANTINE).filter(col("_offset").equalTo(6)).first();
     assertThat((String) malformed.getAs("reason"))
         .isEqualTo("expected 7 fields (the header's), found 3");
     assertThat((String) malformed.getAs("record")).isEqualTo("A-005;15/03/2026 11:00;VOL");
-    Row duplicate = lake.read(Quarantine.TABLE).filter(col("_offset").equalTo(8)).first();
+    Row duplicate = lake.read(Tables.QUARANTINE).filter(col("_offset").equalTo(8)).first();
     assertThat((String) duplicate.getAs("reason"))
         .isEqualTo("same key and sequence as " + FILE + " line 2");
   }
@@ -129,7 +130,7 @@ class TestIngestJob {
     job.run(pipelines.source("zone/appels"), MARCH, false);
     SourceCoverage.update(lake, List.of(pipelines.source("zone/appels")));
     Map<String, Row> coverage =
-        lake.read(SourceCoverage.TABLE).collectAsList().stream()
+        lake.read(Tables.SOURCE_COVERAGE).collectAsList().stream()
             .collect(Collectors.toMap(r -> r.<String>getAs("column"), r -> r));
     // 4 accepted records; each had one invalid value (worked by hand).
     assertThat(coverage.get("appel_id").<Double>getAs("completeness")).isEqualTo(1.0);
@@ -175,11 +176,11 @@ class TestIngestJob {
     // The coverage job covers the source that was read.
     assertThat(outcome.results())
         .extracting(JobResult::target)
-        .containsExactly("bronze.zone__appels", SourceCoverage.TABLE.toString());
-    assertThat(lake.read(SourceCoverage.TABLE).select("source").distinct().collectAsList())
+        .containsExactly("bronze.zone__appels", Tables.SOURCE_COVERAGE.toString());
+    assertThat(lake.read(Tables.SOURCE_COVERAGE).select("source").distinct().collectAsList())
         .extracting(r -> r.getString(0))
         .containsExactly("zone__appels");
-    List<Row> runs = lake.read(JobRuns.TABLE).orderBy("target").collectAsList();
+    List<Row> runs = lake.read(Tables.JOB_RUNS).orderBy("target").collectAsList();
     assertThat(runs)
         .extracting(r -> r.<String>getAs("status"))
         .containsExactly("failed", "succeeded", "succeeded");

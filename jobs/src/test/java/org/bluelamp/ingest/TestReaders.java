@@ -26,6 +26,8 @@ import org.bluelamp.jdbc.Connections;
 import org.bluelamp.lake.Interval;
 import org.bluelamp.lake.JobResult;
 import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +61,7 @@ class TestReaders {
 
   private Map<Long, String> quarantined(SourceContract source) {
     return lake
-        .read(Quarantine.TABLE)
+        .read(Tables.QUARANTINE)
         .filter(org.apache.spark.sql.functions.col("_source").equalTo(source.id()))
         .collectAsList()
         .stream()
@@ -67,7 +69,7 @@ class TestReaders {
   }
 
   private Map<String, Row> bronze(SourceContract source, String key) {
-    return lake.read(IngestJob.bronzeTable(source)).collectAsList().stream()
+    return lake.read(TableName.bronze(source.id())).collectAsList().stream()
         .collect(Collectors.toMap(r -> r.<String>getAs(key), r -> r));
   }
 

@@ -27,7 +27,7 @@ class TestJobRuns {
 
   private static long commits(Lake lake) {
     return lake.spark()
-        .sql("DESCRIBE HISTORY delta.`" + lake.location(JobRuns.TABLE) + "`")
+        .sql("DESCRIBE HISTORY delta.`" + lake.location(Tables.JOB_RUNS) + "`")
         .count();
   }
 
@@ -36,12 +36,12 @@ class TestJobRuns {
     Lake lake = new Lake(SharedSpark.session(), dir.toString());
     JobRuns runs = new JobRuns(lake, "run-1", Duration.ofHours(1));
     threeJobs(runs);
-    assertThat(lake.exists(JobRuns.TABLE)).isFalse();
+    assertThat(lake.exists(Tables.JOB_RUNS)).isFalse();
 
     runs.flush();
     runs.flush(); // nothing left: no empty commit
     assertThat(commits(lake)).isEqualTo(1);
-    assertThat(lake.read(JobRuns.TABLE).groupBy("status").count().collectAsList())
+    assertThat(lake.read(Tables.JOB_RUNS).groupBy("status").count().collectAsList())
         .extracting(r -> Map.entry(r.getString(0), r.getLong(1)))
         .containsExactlyInAnyOrder(Map.entry("succeeded", 2L), Map.entry("failed", 1L));
   }
@@ -51,6 +51,6 @@ class TestJobRuns {
     Lake lake = new Lake(SharedSpark.session(), dir.toString());
     threeJobs(new JobRuns(lake, "run-1", Duration.ZERO));
     assertThat(commits(lake)).isEqualTo(3);
-    assertThat(lake.read(JobRuns.TABLE).count()).isEqualTo(3);
+    assertThat(lake.read(Tables.JOB_RUNS).count()).isEqualTo(3);
   }
 }

@@ -56,7 +56,7 @@ class TestMaintenance {
     assertThat(report.zorderBy()).containsExactly("force_id", "person_key");
     assertThat(report.filesVacuumed()).as("every file is younger than the retention").isZero();
     assertThat(lake.read(table).orderBy("id").collectAsList()).isEqualTo(rows);
-    Row history = lake.read(Maintenance.HISTORY).first();
+    Row history = lake.read(Tables.MAINTENANCE).first();
     assertThat(history.getAs("table_name").toString()).isEqualTo(table.toString());
     assertThat((long) history.getAs("files_after")).isEqualTo(1);
     assertThat(history.getAs("zorder_by").toString()).isEqualTo("force_id,person_key");

@@ -20,6 +20,7 @@ import org.bluelamp.jdbc.Connections;
 import org.bluelamp.lake.Interval;
 import org.bluelamp.lake.JobRuns;
 import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.Tables;
 import org.bluelamp.synth.Truth;
 import org.bluelamp.synth.WorldGenerator;
 
@@ -83,7 +84,7 @@ public final class SampleWorld {
     this.interval = new Interval(START, START.plusDays(DAYS));
     this.sources = pipelines.sources();
     List<String> failed =
-        lake.read(JobRuns.TABLE)
+        lake.read(Tables.JOB_RUNS)
             .filter("status = 'failed'")
             .select("target")
             .as(org.apache.spark.sql.Encoders.STRING())

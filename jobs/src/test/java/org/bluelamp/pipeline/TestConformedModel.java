@@ -15,8 +15,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.bluelamp.catalogue.DataDictionary;
-import org.bluelamp.conform.SilverJob;
 import org.bluelamp.contract.BuiltInRule;
 import org.bluelamp.contract.EntitySpec;
 import org.bluelamp.lake.TableName;
@@ -49,10 +47,10 @@ class TestConformedModel {
   @Test
   void everyEntityHasATableOfAllForcesWithUniqueDeterministicKeys() {
     for (EntitySpec entity : world.pipelines.entities().values()) {
-      Dataset<Row> silver = table(SilverJob.table(entity).toString());
+      Dataset<Row> silver = table(TableName.silver(entity.name()).toString());
       long rows = silver.count();
       assertThat(rows).as(entity.name()).isPositive();
-      assertThat(silver.select(SilverJob.keyColumn(entity)).distinct().count())
+      assertThat(silver.select(entity.keyColumn()).distinct().count())
           .as(entity.name() + " keys")
           .isEqualTo(rows);
       Set<String> forces = new HashSet<>();
@@ -76,7 +74,8 @@ class TestConformedModel {
         continue;
       }
       assertThat(entity.areas()).containsExactly("ward", "beat", "small_area");
-      Dataset<Row> located = table(SilverJob.table(entity).toString()).filter("x_m IS NOT NULL");
+      Dataset<Row> located =
+          table(TableName.silver(entity.name()).toString()).filter("x_m IS NOT NULL");
       for (String area : entity.areas()) {
         assertThat(located.filter(col(area + "_id").isNull()).count())
             .as(entity.name() + " rows without a " + area)
@@ -90,8 +89,8 @@ class TestConformedModel {
   @Test
   void everySilverColumnIsInTheDataDictionary() {
     for (EntitySpec entity : world.pipelines.entities().values()) {
-      Set<String> documented = new HashSet<>(DataDictionary.columns(entity).keySet());
-      Set<String> actual = Set.of(table(SilverJob.table(entity).toString()).columns());
+      Set<String> documented = new HashSet<>(entity.silverColumns().keySet());
+      Set<String> actual = Set.of(table(TableName.silver(entity.name()).toString()).columns());
       assertThat(documented).as(entity.name()).containsAll(actual);
     }
   }

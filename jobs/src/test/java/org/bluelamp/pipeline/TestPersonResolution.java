@@ -18,8 +18,8 @@ import org.apache.spark.sql.SparkSession;
 import org.bluelamp.Repository;
 import org.bluelamp.SharedSpark;
 import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 import org.bluelamp.resolve.PersonLinkageSpec;
-import org.bluelamp.resolve.PersonResolution;
 import org.bluelamp.resolve.ResolutionReport;
 import org.bluelamp.synth.Truth;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +48,7 @@ class TestPersonResolution {
             "crime")) {
       world.lake.read(new TableName("silver", entity)).createOrReplaceTempView(entity);
     }
-    world.lake.read(PersonResolution.LINK).createOrReplaceTempView("person_link");
+    world.lake.read(Tables.PERSON_LINK).createOrReplaceTempView("person_link");
     world.registerIdentities();
     // Each mention with its details as the source recorded them, its planted identity and the
     // entity the resolution gave it; names compared here only lower-cased and trimmed.

@@ -7,8 +7,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bluelamp.SharedSpark;
 import org.bluelamp.lake.TableName;
-import org.bluelamp.resolve.PersonResolution;
-import org.bluelamp.resolve.PlaceResolution;
+import org.bluelamp.lake.Tables;
 import org.bluelamp.resolve.ResolutionReport;
 import org.bluelamp.synth.Truth;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,9 +27,9 @@ class TestPlaceResolution {
   @BeforeAll
   static void world() {
     world = SampleWorld.get();
-    world.lake.read(PlaceResolution.LINK).createOrReplaceTempView("place_link");
+    world.lake.read(Tables.PLACE_LINK).createOrReplaceTempView("place_link");
     world.lake.read(TableName.of("gold.place_view")).createOrReplaceTempView("place_view");
-    world.lake.read(PersonResolution.LINK).createOrReplaceTempView("person_link");
+    world.lake.read(Tables.PERSON_LINK).createOrReplaceTempView("person_link");
     world.lake.read(TableName.of("silver.location")).createOrReplaceTempView("location");
     SPARK
         .read()

@@ -27,9 +27,9 @@ import org.bluelamp.SharedSpark;
 import org.bluelamp.cli.Runner;
 import org.bluelamp.contract.EntitySpec;
 import org.bluelamp.contract.SourceContract;
-import org.bluelamp.ingest.Quarantine;
 import org.bluelamp.lake.JobResult;
 import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 import org.bluelamp.synth.Truth;
 import org.bluelamp.synth.WorldGenerator;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,7 +75,7 @@ class TestSampleWorldPipeline {
             .map(d -> d.source() + " " + d.file() + ":" + d.line() + " " + d.rule())
             .collect(Collectors.toSet());
     Set<String> quarantined =
-        table(Quarantine.TABLE.toString()).collectAsList().stream()
+        table(Tables.QUARANTINE.toString()).collectAsList().stream()
             .map(
                 r ->
                     r.getAs("_source")
@@ -93,7 +93,7 @@ class TestSampleWorldPipeline {
   @Test
   void quarantineNamesTheValueAndTheExpectedForm() {
     Row badDate =
-        table(Quarantine.TABLE.toString())
+        table(Tables.QUARANTINE.toString())
             .filter(col("rule").equalTo("parse:received_at"))
             .filter(col("_source").equalTo("england__cad"))
             .first();
@@ -433,7 +433,7 @@ class TestSampleWorldPipeline {
             "bronze.england__roster",
             "bronze.belgium__appels",
             "bronze.lebanon__cad",
-            Quarantine.TABLE.toString(),
+            Tables.QUARANTINE.toString(),
             "silver.area",
             "silver.incident",
             "silver.crime",

@@ -6,8 +6,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bluelamp.SharedSpark;
 import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 import org.bluelamp.resolve.ResolutionReport;
-import org.bluelamp.resolve.VehicleResolution;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class TestVehicleResolution {
   @BeforeAll
   static void world() {
     world = SampleWorld.get();
-    world.lake.read(VehicleResolution.LINK).createOrReplaceTempView("vehicle_link");
+    world.lake.read(Tables.VEHICLE_LINK).createOrReplaceTempView("vehicle_link");
     world.lake.read(TableName.of("gold.vehicle_view")).createOrReplaceTempView("vehicle_view");
     world.registerIdentities();
   }
