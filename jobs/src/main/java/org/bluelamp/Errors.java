@@ -109,6 +109,35 @@ public final class Errors {
         null);
   }
 
+  /** A request to a Trino server failed: it is down, unreachable, or refused the request. */
+  public static BluelampException trino(String action, String url, Throwable cause) {
+    return new BluelampException(
+        "Failed to " + action + " (Trino at " + url + ")",
+        String.valueOf(cause.getMessage()),
+        "check that Trino answers at that address ('./bluelamp serve' starts the embedded one; its"
+            + " log is under $BLUELAMP_HOME/trino/var/log) and that the user may do this (access"
+            + " rules: sql/access/roles.yml)",
+        cause);
+  }
+
+  /** A JDBC source's table could not be read. */
+  public static BluelampException unreadableTable(
+      String source, String table, Object connection, Throwable cause) {
+    return database("read " + table + " for source " + source, connection, cause);
+  }
+
+  /** A database (a JDBC source's or the query audit's) could not be reached or read. */
+  public static BluelampException database(String action, Object connection, Throwable cause) {
+    return new BluelampException(
+        "Failed to " + action + " (" + connection + ")",
+        String.valueOf(cause.getMessage()),
+        "check that the database answers (infra/embedded/databases.sh starts the embedded ones)"
+            + " and the connection's URL, user and password (BLUELAMP_<NAME>_URL, _USER, _PASSWORD;"
+            + " docs/operations.md)",
+        cause);
+  }
+
+  /** A file or folder could not be read or written. */
   public static BluelampException io(String action, Throwable cause) {
     return new BluelampException(
         "Failed to " + action,

@@ -47,7 +47,7 @@ final class AccessRulesExport implements Callable<Integer> {
     try (Connection connection = trino.connect()) {
       access.export(connection, key, out, new Progress(Orchestration.OUT));
     } catch (SQLException e) {
-      throw Errors.io("read the served tables and users from Trino at " + trino.url, e);
+      throw Errors.trino("read the served tables and users", trino.url, e);
     }
     return 0;
   }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
     name = "register",
     mixinStandardHelpOptions = true,
     description = {
-      "RegisterTables the lake's tables that an existing Trino does not know yet in its Delta",
+      "Register the lake's tables that an existing Trino does not know yet in its Delta",
       "catalog (by location: later writes are visible without registering again). For a",
       "Trino of your own, e.g. on Kubernetes; './bluelamp serve' does this for the one it",
       "starts. The password, if any, comes from BLUELAMP_TRINO_PASSWORD."
@@ -38,8 +38,7 @@ final class RegisterTables implements Callable<Integer> {
       TrinoTables.registerLake(
           connection, catalog, workspace.lakeRoot(), new Progress(Orchestration.OUT));
     } catch (SQLException e) {
-      throw Errors.io(
-          "register the lake's tables (" + workspace.lakeRoot() + ") at " + trino.url, e);
+      throw Errors.trino("register the lake's tables (" + workspace.lakeRoot() + ")", trino.url, e);
     }
     return 0;
   }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Run pipelines for a data interval: sources into bronze (+ quarantine), silver entities,",
       "then gold models. Every job is recorded in ops.job_runs. Rerunning an interval changes",
-      "nothing. Without --from/--to, the whole generated world is the interval."
+      "nothing. Without --from/--to, the interval is the days the files in the forces' landing",
+      "folders cover (landing: in pipelines/forces/<force>.yaml)."
     })
 final class Run implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -99,7 +99,7 @@ final class JdbcRawReader {
       }
       plan = new Plan(table, quote, where, binds, ranges);
     } catch (SQLException e) {
-      throw Errors.unreadableFile(source, file + " via " + connection, e);
+      throw Errors.unreadableTable(source, file, connection, e);
     }
     List<String> tasks = new ArrayList<>();
     if (plan.ranges().isEmpty()) {
@@ -343,7 +343,7 @@ final class JdbcRawReader {
           }
         }
       } catch (SQLException e) {
-        throw Errors.unreadableFile(source, file + " via " + connection, e);
+        throw Errors.unreadableTable(source, file, connection, e);
       }
       return rows.iterator();
     }

@@ -124,7 +124,7 @@ public final class AccessControl {
     try (Connection connection = trino.connectAsService()) {
       served = served(connection);
     } catch (SQLException e) {
-      throw Errors.io("read the served tables and users from Trino at " + trino.jdbcUrl(), e);
+      throw Errors.trino("read the served tables and users", trino.jdbcUrl(), e);
     }
     Map<String, Set<String>> groups = served.groups();
     AccessRules.Rules rules = rules(served, auth.secret("pseudonym-key"));

@@ -134,15 +134,11 @@ public final class AuditLog {
         ResultSet tables =
             connection
                 .getMetaData()
-                .getTables(
-                    connection.getCatalog(),
-                    null,
-                    SOURCE_TABLE,
-                    new String[] {"Tables.QUERY_AUDIT"})) {
+                .getTables(connection.getCatalog(), null, SOURCE_TABLE, new String[] {"TABLE"})) {
       // The catalog matters: without it MariaDB finds the table in any database of the server.
       return tables.next();
     } catch (SQLException e) {
-      throw Errors.io("read the audit database " + audit, e);
+      throw Errors.database("read the audit database", audit, e);
     }
   }
 }

@@ -32,7 +32,7 @@ public final class TrinoTables {
     try (Connection connection = trino.connectAsService()) {
       return registerLake(connection, TrinoServer.CATALOG, lakeRoot, progress);
     } catch (SQLException e) {
-      throw Errors.io("register the lake's tables in Trino at " + trino.jdbcUrl(), e);
+      throw Errors.trino("register the lake's tables", trino.jdbcUrl(), e);
     }
   }
 
