@@ -68,11 +68,11 @@ final class ForceWorld {
   private static final Set<String> PERSONAL_CATEGORIES =
       Set.of("violent-crime", "robbery", "theft-from-the-person");
 
-  private final ForceProfile profile;
+  final ForceProfile profile;
   private final Force force;
   private final Pipelines pipelines;
   private final WorldGenerator.Options options;
-  private final SplittableRandom random;
+  final SplittableRandom random;
   private final List<String[]> offences;
   private final List<String[]> grades;
   private final Map<String, Double> trends = new TreeMap<>();
@@ -80,14 +80,15 @@ final class ForceWorld {
   private List<Hotspot> hotspots;
   private List<LineString> streets;
   private List<Map<String, Object>> addresses;
-  private People people;
+  People people;
   private List<Map<String, Object>> officers;
   private final Map<String, String> teamOf = new HashMap<>();
   private List<Map<String, Object>> vehicles;
   private List<Map<String, Object>> interventions;
-  private List<InterventionEffect> effects;
+  List<InterventionEffect> effects;
   private final Map<LocalDate, List<Map<String, Object>>> laterOutcomes = new HashMap<>();
   private final Map<String, Long> counters = new HashMap<>();
+  private final Map<String, RecordStream> recordStreams = RecordStream.all(this);
 
   /**
    * How many of each kind of coding error are planted so far: every world plants a few of each
@@ -121,7 +122,7 @@ final class ForceWorld {
             "The sample world does not know what " + contract.id() + " carries",
             "map system '"
                 + contract.system()
-                + "' to a record stream in the force's profile (synth.Profiles)");
+                + "' to a record stream in the force's profile (synth.SampleForces)");
       }
       SourceWriter writer =
           new SourceWriter(contract, force, landing, databases, random.split(), last);
@@ -762,7 +763,7 @@ final class ForceWorld {
    * as the officer writes them, and the licence they produce), otherwise whoever was drawn. Drawn
    * from the stop's id, so the world's other draws are as they were (the documents' stream aside).
    */
-  private Map<String, Object> driver(Map<String, Object> vehicle, String stopId) {
+  Map<String, Object> driver(Map<String, Object> vehicle, String stopId) {
     SplittableRandom officer = new SplittableRandom(stopId.hashCode());
     if (officer.nextDouble() >= 0.7) {
       return Map.of();
@@ -781,259 +782,11 @@ final class ForceWorld {
     Map<String, Object> vehicle =
         vehicles.get((int) (vehicles.size() * Math.pow(random.nextDouble(), 2)));
     String vrm = vrmAsWritten((String) vehicle.get("vrm"));
-    return switch (stream) {
-      case "stop" -> {
-        Map<String, Object> r = people.record(person, random);
-        r.put("id_document", people.document(person, "stop"));
-        String type = pick(profile.label("stop_type"));
-        r.putAll(
-            rec(
-                "stop_id",
-                next(stream, "STP", day),
-                "stop_type",
-                type,
-                "stopped_at",
-                at,
-                "grounds",
-                pick(profile.label("grounds")),
-                "object_of_search",
-                pick(profile.label("object")),
-                "outcome",
-                pick(profile.label("stop_outcome")),
-                "officer_id",
-                onDuty.get(random.nextInt(onDuty.size())),
-                "vrm",
-                vrm,
-                "easting",
-                xy[0],
-                "northing",
-                xy[1]));
-        if (type.equals(profile.label("vehicle_stop_type").get(0))) {
-          Map<String, Object> driver = driver(vehicle, (String) r.get("stop_id"));
-          r.putAll(driver);
-          if (!driver.isEmpty()) {
-            person = people.identity((String) driver.get(SourceWriter.IDENTITY));
-          }
-        }
-        yield people.checked(person, r);
-      }
-      case "intelligence" -> {
-        Map<String, Object> r = people.record(person, random);
-        r.putAll(
-            rec(
-                "intel_id",
-                next(stream, "INT", day),
-                "submitted_at",
-                at,
-                "source_grade",
-                pick(List.of("A", "B", "C", "D", "E")),
-                "intel_grade",
-                pick(List.of("1", "2", "3", "4", "5")),
-                "handling_code",
-                pick(List.of("P", "C")),
-                "soc_flag",
-                random.nextDouble() < 0.2 ? "Y" : "N",
-                "easting",
-                xy[0],
-                "northing",
-                xy[1]));
-        yield r;
-      }
-      case "anpr" -> {
-        int camera = random.nextInt(12);
-        double[] cameraXy = streetPointFor(camera);
-        String readId = next(stream, "ANPR", day);
-        yield rec(
-            "read_id",
-            readId,
-            "camera_id",
-            id("CAM", camera + 1),
-            "vrm",
-            misread(vrm, readId),
-            "read_at",
-            at,
-            "easting",
-            cameraXy[0],
-            "northing",
-            cameraXy[1],
-            SourceWriter.IDENTITY,
-            vehicle.get("vrm"));
-      }
-      case "collision" -> collision(day, at, vrm, vehicle);
-      case "speed_ticket" ->
-          rec(
-              "ticket_id",
-              next(stream, "TKT", day),
-              "site_id",
-              id("RAD", 1 + random.nextInt(8)),
-              "vrm",
-              vrm,
-              "detected_at",
-              at,
-              "speed_kmh",
-              (long) (55 + random.nextInt(40)),
-              "limit_kmh",
-              50L,
-              SourceWriter.IDENTITY,
-              vehicle.get("vrm"));
-      case "penalty_notice" -> {
-        LocalDate offence = day.minusDays(random.nextInt(3));
-        yield rec(
-            "notice_id",
-            next(stream, "PN", day),
-            "penalty_offence",
-            pick(profile.label("penalty_offence")),
-            "offence_date",
-            offence,
-            "issued_date",
-            day.plusDays(random.nextInt(20)),
-            "issuing_service",
-            pick(profile.label("issuing_service")),
-            "amount",
-            (double) (50 + 10 * random.nextInt(20)),
-            "vrm",
-            vrm,
-            SourceWriter.IDENTITY,
-            vehicle.get("vrm"));
-      }
-      case "property" ->
-          rec(
-              "property_id",
-              next(stream, "PROP", day),
-              "status",
-              pick(profile.label("property_status")),
-              "item_type",
-              pick(profile.label("item")),
-              "reported_at",
-              at,
-              "easting",
-              xy[0],
-              "northing",
-              xy[1]);
-      case "missing_person" -> {
-        Map<String, Object> r = people.record(person, random);
-        r.putAll(
-            rec(
-                "case_id",
-                next(stream, "MIS", day),
-                "reported_at",
-                at,
-                "found_at",
-                random.nextDouble() < 0.8 ? at.plusHours(2 + random.nextInt(48)) : null,
-                "risk_level",
-                pick(profile.label("risk")),
-                "easting",
-                xy[0],
-                "northing",
-                xy[1]));
-        yield r;
-      }
-      case "safeguarding" -> {
-        Map<String, Object> child = people.record(person, random);
-        Identity adult = people.pick(random);
-        yield rec(
-            "link_id",
-            next(stream, "SG", day),
-            "child_forename",
-            child.get("forename"),
-            "child_surname",
-            child.get("surname"),
-            "child_dob",
-            child.get("dob"),
-            "adult_forename",
-            adult.forename(),
-            "adult_surname",
-            adult.surname(),
-            "category",
-            pick(profile.label("safeguarding")),
-            "created_at",
-            at,
-            "easting",
-            xy[0],
-            "northing",
-            xy[1],
-            SourceWriter.IDENTITY,
-            person.id());
-      }
-      case "asb" ->
-          rec(
-              "report_id",
-              next(stream, "ASB", day),
-              "reported_at",
-              at,
-              "category",
-              pick(profile.label("asb")),
-              "easting",
-              xy[0],
-              "northing",
-              xy[1]);
-      case "waste" ->
-          rec(
-              "report_id",
-              next(stream, "DEP", day),
-              "reported_at",
-              at,
-              "waste_type",
-              pick(profile.label("waste")),
-              "volume_m3",
-              Math.round(random.nextDouble() * 40) / 10.0 + 0.1,
-              "easting",
-              xy[0],
-              "northing",
-              xy[1]);
-      case "fraud" -> {
-        Map<String, Object> r = people.record(person, random);
-        r.putAll(
-            rec(
-                "referral_id", next(stream, "FR", day),
-                "referred_at", at,
-                "scheme", pick(profile.label("scheme")),
-                "referral_outcome", pick(profile.label("referral_outcome"))));
-        yield r;
-      }
-      default -> throw new IllegalStateException("no generator for stream " + stream);
-    };
-  }
-
-  /**
-   * A collision: a share happen near the speed-control interventions, and while one runs the
-   * collisions near it drop by its stated effect (the truth a before/after analysis must find).
-   */
-  private Map<String, Object> collision(
-      LocalDate day, ZonedDateTime at, String vrm, Map<String, Object> vehicle) {
-    double[] xy;
-    if (!effects.isEmpty() && random.nextDouble() < 0.35) {
-      InterventionEffect effect = effects.get(random.nextInt(effects.size()));
-      boolean running =
-          !day.isBefore(LocalDate.parse(effect.startsOn()))
-              && !day.isAfter(LocalDate.parse(effect.endsOn()));
-      if (running && random.nextDouble() < effect.reduction()) {
-        return null;
-      }
-      xy = around(effect.x(), effect.y(), effect.radiusMetres() / 3);
-    } else {
-      xy = streetPoint();
+    RecordStream generator = recordStreams.get(stream);
+    if (generator == null) {
+      throw new IllegalStateException("no generator for stream " + stream);
     }
-    double u = random.nextDouble();
-    return rec(
-        "collision_id",
-        next("collision", "COL", day),
-        "occurred_at",
-        at,
-        "severity",
-        profile.label("severity").get(u < 0.02 ? 0 : u < 0.17 ? 1 : 2),
-        "vehicles",
-        (long) (1 + random.nextInt(3)),
-        "casualties",
-        (long) random.nextInt(3),
-        "vrm",
-        vrm,
-        "easting",
-        xy[0],
-        "northing",
-        xy[1],
-        SourceWriter.IDENTITY,
-        vehicle.get("vrm"));
+    return generator.draw(new RecordStream.Draw(day, at, xy, person, vehicle, vrm, onDuty));
   }
 
   /** Teams A and C work even days, B and D odd days (day and night shifts). */
@@ -1271,11 +1024,11 @@ final class ForceWorld {
     };
   }
 
-  private double[] streetPoint() {
+  double[] streetPoint() {
     return pointOn(streets.get(random.nextInt(streets.size())), random.nextDouble());
   }
 
-  private double[] streetPointFor(int index) {
+  double[] streetPointFor(int index) {
     return pointOn(streets.get(index % streets.size()), 0.2 + 0.05 * index);
   }
 
@@ -1285,7 +1038,7 @@ final class ForceWorld {
     return new double[] {round(a.x + (b.x - a.x) * fraction), round(a.y + (b.y - a.y) * fraction)};
   }
 
-  private double[] around(double x, double y, double sigma) {
+  double[] around(double x, double y, double sigma) {
     Force.Extent e = force.extent();
     while (true) {
       double px = x + gaussian() * sigma;
@@ -1326,7 +1079,7 @@ final class ForceWorld {
    * What an ANPR camera reads: 3% of reads confuse one character with one of the other class (0/O,
    * 1/I, 2/Z, 5/S, 6/G, 8/B). Drawn from the read's id, so the rest of the world stays as it was.
    */
-  private static String misread(String vrm, String readId) {
+  static String misread(String vrm, String readId) {
     SplittableRandom camera = new SplittableRandom(readId.hashCode());
     if (camera.nextDouble() >= 0.03) {
       return vrm;
@@ -1347,7 +1100,7 @@ final class ForceWorld {
     return vrm.substring(0, at) + misread + vrm.substring(at + 1);
   }
 
-  private String vrmAsWritten(String vrm) {
+  String vrmAsWritten(String vrm) {
     double u = random.nextDouble();
     if (u < 0.25) {
       return vrm.replace(" ", "").replace("-", "");
@@ -1369,7 +1122,7 @@ final class ForceWorld {
           "role", List.of("victim", "offender", "witness"),
           "duty_state", List.of("on_duty", "meal"));
 
-  private String pick(List<String> values) {
+  String pick(List<String> values) {
     return values.get(random.nextInt(values.size()));
   }
 
@@ -1394,7 +1147,7 @@ final class ForceWorld {
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
-  private String next(String stream, String prefix, LocalDate day) {
+  String next(String stream, String prefix, LocalDate day) {
     long n = counters.merge(stream, 1L, Long::sum);
     return String.format(
         Locale.ROOT,
@@ -1405,7 +1158,7 @@ final class ForceWorld {
         n);
   }
 
-  private String id(String prefix, int n) {
+  String id(String prefix, int n) {
     return String.format(Locale.ROOT, "%s%04d", prefix, n);
   }
 

@@ -71,7 +71,7 @@ public final class WorldGenerator {
                   () ->
                       Errors.usage(
                           "The sample world has no profile for force '" + force + "'",
-                          "add one to synth.Profiles, or generate with the forces it knows: "
+                          "add one to synth.SampleForces, or generate with the forces it knows: "
                               + SampleForces.ALL.stream().map(ForceProfile::force).toList()));
       Truth truth =
           new ForceWorld(profile, pipelines, options)
