@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,55 +47,34 @@ final class ForceWorld {
   private static final LocalDate TREND_ORIGIN = LocalDate.of(2022, 1, 1);
   private static final Truth.Seasonality SEASONALITY =
       new Truth.Seasonality(0.15, 196, TREND_ORIGIN.toString()); // calls peak mid-July
-  private static final double[] HOURLY = {
+  static final double[] HOURLY = {
     3, 2, 2, 1, 1, 1, 2, 3, 4, 5, 5, 5, 6, 6, 6, 6, 7, 7, 7, 7, 6, 6, 5, 4
   };
   private static final int DAILY_MINIMUM = 8;
 
-  /**
-   * Share of records carrying a coding error that a warning rule flags; the first {@link
-   * #WARNINGS_AT_LEAST} records that can carry one always do (see {@link #plantedWarnings}).
-   */
-  private static final double CODING_ERROR_RATE = 0.01;
-
-  private static final int WARNINGS_AT_LEAST = 3;
-
-  /** Share of crimes reported with a second offence in the same incident. */
-  private static final double SECONDARY_CRIME_RATE = 0.05;
-
-  /** Categories where a crime may have several victims (one crime per victim). */
-  private static final Set<String> PERSONAL_CATEGORIES =
-      Set.of("violent-crime", "robbery", "theft-from-the-person");
-
   final ForceProfile profile;
-  private final Force force;
+  final Force force;
   private final Pipelines pipelines;
   private final WorldGenerator.Options options;
   final SplittableRandom random;
-  private final List<String[]> offences;
-  private final List<String[]> grades;
+  final List<String[]> offences;
+  final List<String[]> grades;
   private final Map<String, Double> trends = new TreeMap<>();
   private List<Ward> wards;
   private List<Hotspot> hotspots;
   private List<LineString> streets;
   private List<Map<String, Object>> addresses;
   People people;
-  private List<Map<String, Object>> officers;
-  private final Map<String, String> teamOf = new HashMap<>();
+  List<Map<String, Object>> officers;
+  final Map<String, String> teamOf = new HashMap<>();
   private List<Map<String, Object>> vehicles;
   private List<Map<String, Object>> interventions;
   List<InterventionEffect> effects;
-  private final Map<LocalDate, List<Map<String, Object>>> laterOutcomes = new HashMap<>();
+  final Map<LocalDate, List<Map<String, Object>>> laterOutcomes = new HashMap<>();
   private final Map<String, Long> counters = new HashMap<>();
   private final Map<String, RecordStream> recordStreams = RecordStream.all(this);
-
-  /**
-   * How many of each kind of coding error are planted so far: every world plants a few of each
-   * (three, in case one lands in a record that is also planted defective and quarantined), so that
-   * a short world still tests its warning rule; at a 1% rate a 4-day world at scale 0.05 had no
-   * mis-coded crime about one seed in twelve.
-   */
-  private final Map<String, Integer> plantedWarnings = new HashMap<>();
+  private final CallChain callChain = new CallChain(this);
+  private final Duties duties = new Duties(this);
 
   ForceWorld(ForceProfile profile, Pipelines pipelines, WorldGenerator.Options options) {
     this.profile = requireNonNull(profile, "profile");
@@ -442,7 +420,7 @@ final class ForceWorld {
                     2 * Math.PI * (day.getDayOfYear() - SEASONALITY.peakDayOfYear()) / 365.25);
     int calls = count(profile.callsPerDay() * season);
     for (int n = 0; n < calls; n++) {
-      incident(day, onDuty, s);
+      callChain.incident(day, onDuty, s);
     }
     s.computeIfAbsent("outcome", k -> new ArrayList<>())
         .addAll(laterOutcomes.getOrDefault(day, List.of()));
@@ -458,7 +436,7 @@ final class ForceWorld {
         }
       }
     }
-    duties(day, onDuty, s, needed);
+    duties.duties(day, onDuty, s, needed);
     return s;
   }
 
@@ -466,296 +444,6 @@ final class ForceWorld {
   private int count(double perDayAtScale1) {
     double mean = perDayAtScale1 * options.scale();
     return Math.max(DAILY_MINIMUM, (int) Math.round(mean * (0.85 + 0.3 * random.nextDouble())));
-  }
-
-  private void incident(
-      LocalDate day, List<String> onDuty, Map<String, List<Map<String, Object>>> s) {
-    double[] xy;
-    int hour;
-    Hotspot hotspot = hotspotFor(day);
-    if (hotspot != null) {
-      xy = around(hotspot.x(), hotspot.y(), hotspot.sigmaMetres());
-      hour = Math.floorMod((int) Math.round(hotspot.peakHour() + gaussian() * 2), 24);
-    } else {
-      xy = uniformPoint();
-      hour = weighted(HOURLY);
-    }
-    ZonedDateTime received = at(day, hour);
-    int g = weighted(profile.gradeWeights());
-    String grade = grades.get(g)[0];
-    ZonedDateTime dispatched = null;
-    ZonedDateTime arrived = null;
-    ZonedDateTime closed;
-    String officer = null;
-    if (profile.dispatchMinutes()[g] == 0) {
-      closed = received.plusMinutes(10 + random.nextInt(50));
-    } else {
-      dispatched = received.plusSeconds(30 + random.nextInt(profile.dispatchMinutes()[g] * 60));
-      arrived = dispatched.plusSeconds(60 + random.nextInt(profile.travelMinutes()[g] * 60));
-      closed = arrived.plusMinutes(15 + random.nextInt(105));
-      officer = onDuty.get(random.nextInt(onDuty.size()));
-    }
-    // A call handler's slip: the arrival keyed before the dispatch.
-    boolean misKeyed =
-        arrived != null
-            && (random.nextDouble() < CODING_ERROR_RATE
-                || plantedWarnings.getOrDefault("impossible_time", 0) < WARNINGS_AT_LEAST);
-    String incidentId = next("incident", "INC", day);
-    String channel = pick(profile.label("channel"));
-    Map<String, Object> incident =
-        rec(
-            "incident_id", incidentId,
-            "received_at", received,
-            "grade", grade,
-            "channel", channel,
-            "dispatched_at", dispatched,
-            "arrived_at", misKeyed ? dispatched.minusMinutes(3 + random.nextInt(20)) : arrived,
-            "closed_at", closed,
-            "easting", xy[0],
-            "northing", xy[1],
-            "officer_id", officer,
-            "last_modified_at", closed);
-    if (misKeyed) {
-      plantedWarnings.merge("impossible_time", 1, Integer::sum);
-      incident.put(SourceWriter.WARNING, "impossible_time");
-    } else if (random.nextDouble() < 0.02) {
-      LocalDate on = closed.toLocalDate().plusDays(1);
-      incident.put(
-          SourceWriter.AMENDED,
-          rec(
-              "closed_at",
-              closed.plusMinutes(45),
-              "last_modified_at",
-              on.atTime(8, 0).atZone(force.zone()),
-              SourceWriter.AMENDED_ON,
-              on));
-    }
-    add(s, "incident", incident);
-    Identity caller = people.pick(random, "calls");
-    String callId = next("call", "CALL", day);
-    Map<String, Object> call =
-        rec(
-            "call_id",
-            callId,
-            "received_at",
-            received.minusSeconds(20 + random.nextInt(60)),
-            "answered_at",
-            received,
-            "channel",
-            channel,
-            "caller_phone",
-            caller.phone(),
-            "incident_id",
-            incidentId,
-            SourceWriter.IDENTITY,
-            caller.id());
-    call.putAll(callerDetails(caller, callId));
-    add(s, "call", call);
-    if (random.nextDouble() < profile.crimeShare()) {
-      crime(day, incident, xy, received, s);
-    }
-  }
-
-  /**
-   * What the call handler types about the caller: the name as heard (spelt as {@link People#record}
-   * spells it) unless the caller will not give it (1 call in 10), and the caller's home address
-   * when they give it (6 in 10; the others call from elsewhere or decline). Drawn from the call's
-   * id, so the rest of the world stays as it was.
-   */
-  private Map<String, Object> callerDetails(Identity caller, String callId) {
-    SplittableRandom handler = new SplittableRandom(callId.hashCode());
-    Map<String, Object> heard = people.record(caller, handler);
-    boolean named = handler.nextDouble() < 0.9;
-    boolean atHome = handler.nextDouble() < 0.6;
-    Map<String, Object> details = new HashMap<>();
-    details.put("caller_forename", named ? heard.get("forename") : null);
-    details.put("caller_surname", named ? heard.get("surname") : null);
-    details.put("caller_address", atHome ? heard.get("address") : null);
-    return details;
-  }
-
-  private void crime(
-      LocalDate day,
-      Map<String, Object> incident,
-      double[] xy,
-      ZonedDateTime received,
-      Map<String, List<Map<String, Object>>> s) {
-    String[] offence = offence(day);
-    ZonedDateTime reported = received.plusMinutes(5 + random.nextInt(120));
-    if (!reported.toLocalDate().equals(day)) {
-      reported = received; // a crime is reported on the day of its call in this world
-    }
-    int offenders = random.nextDouble() < 0.5 ? 1 : 0;
-    boolean personal = PERSONAL_CATEGORIES.contains(offence[2]);
-    int victims = personal && random.nextDouble() < 0.08 ? 2 : 1;
-    String station = (String) officers.get(random.nextInt(officers.size())).get("station");
-    Map<String, Object> crime =
-        crimeRecord(day, incident, offence, xy, received, reported, victims, offenders, station);
-    String crimeId = (String) crime.get("crime_id");
-    add(s, "crime", crime);
-    if (random.nextDouble() < SECONDARY_CRIME_RATE) {
-      // A second offence in the same report (e.g. damage done during a burglary): the finished
-      // incident and principal crime rules count only the more serious of the two.
-      String[] other = offences.get(random.nextInt(offences.size()));
-      add(s, "crime", crimeRecord(day, incident, other, xy, received, reported, 1, 0, station));
-    }
-    List<String> roles = new ArrayList<>(Collections.nCopies(victims, "victim"));
-    if (offenders > 0) {
-      roles.add("offender");
-    }
-    if (random.nextDouble() < 0.2) {
-      roles.add("witness");
-    }
-    for (String role : roles) {
-      Identity person = people.pick(random, role);
-      Map<String, Object> nominal = people.record(person, random);
-      nominal.put("id_document", people.document(person, "person"));
-      nominal.put("person_record_id", next("person", "NOM", day));
-      nominal.put("role", label("role", role));
-      nominal.put("crime_id", crimeId);
-      nominal.put("recorded_at", reported.plusMinutes(10));
-      add(s, "person", nominal);
-      if (role.equals("victim") && random.nextDouble() < 0.15) {
-        add(
-            s,
-            "dash",
-            rec(
-                "assessment_id",
-                next("dash", "DASH", day),
-                "crime_id",
-                crimeId,
-                "victim_forename",
-                nominal.get("forename"),
-                "victim_surname",
-                nominal.get("surname"),
-                "assessed_at",
-                reported.plusMinutes(60),
-                "risk_level",
-                pick(profile.label("risk")),
-                "score",
-                (long) random.nextInt(28),
-                SourceWriter.IDENTITY,
-                person.id()));
-      }
-      boolean planted = person.equals(people.plantedPerson());
-      if (role.equals("offender") && (random.nextDouble() < 0.4 || planted)) {
-        arrest(day, crimeId, nominal, person, xy, reported, s);
-      }
-    }
-    if (random.nextDouble() < 0.6) {
-      ZonedDateTime outcomeAt = reported.plusDays(random.nextInt(10)).plusHours(2);
-      Map<String, Object> outcome =
-          rec(
-              "outcome_id", next("outcome", "OUT", day),
-              "crime_id", crimeId,
-              "outcome_code", pick(profile.label("outcome")),
-              "outcome_at", outcomeAt,
-              "recorded_at", outcomeAt);
-      laterOutcomes.computeIfAbsent(outcomeAt.toLocalDate(), d -> new ArrayList<>()).add(outcome);
-    }
-  }
-
-  private Map<String, Object> crimeRecord(
-      LocalDate day,
-      Map<String, Object> incident,
-      String[] offence,
-      double[] xy,
-      ZonedDateTime received,
-      ZonedDateTime reported,
-      int victims,
-      int offenders,
-      String station) {
-    boolean misCoded =
-        random.nextDouble() < CODING_ERROR_RATE
-            || plantedWarnings.getOrDefault("code_description_mismatch", 0) < WARNINGS_AT_LEAST;
-    String text = offence[1];
-    if (misCoded) {
-      // The description of another offence typed beside the code.
-      text = offences.get((offences.indexOf(offence) + 1) % offences.size())[1];
-    }
-    Map<String, Object> crime =
-        rec(
-            "crime_id",
-            next("crime", "CR", day),
-            "incident_id",
-            incident.get("incident_id"),
-            "offence_code",
-            offence[0],
-            "offence_text",
-            text,
-            "committed_from_at",
-            received.minusMinutes(random.nextInt(60)),
-            "committed_to_at",
-            received,
-            "reported_at",
-            reported,
-            "easting",
-            xy[0],
-            "northing",
-            xy[1],
-            "victims",
-            (long) victims,
-            "offenders",
-            (long) offenders,
-            "service",
-            station,
-            "last_modified_at",
-            reported.plusMinutes(30),
-            "_category",
-            offence[2],
-            "_seriousness",
-            Integer.parseInt(offence[4]));
-    if (misCoded) {
-      plantedWarnings.merge("code_description_mismatch", 1, Integer::sum);
-      crime.put(SourceWriter.WARNING, "code_description_mismatch");
-    }
-    return crime;
-  }
-
-  private void arrest(
-      LocalDate day,
-      String crimeId,
-      Map<String, Object> nominal,
-      Identity person,
-      double[] xy,
-      ZonedDateTime reported,
-      Map<String, List<Map<String, Object>>> s) {
-    String arrestId = next("arrest", "ARR", day);
-    ZonedDateTime arrested = reported.plusMinutes(30 + random.nextInt(300));
-    add(
-        s,
-        "arrest",
-        rec(
-            "arrest_id",
-            arrestId,
-            "crime_id",
-            crimeId,
-            "person_record_id",
-            nominal.get("person_record_id"),
-            "officer_id",
-            officers.get(random.nextInt(officers.size())).get("officer_id"),
-            "arrested_at",
-            arrested,
-            "reason",
-            pick(profile.label("arrest_reason")),
-            "easting",
-            xy[0],
-            "northing",
-            xy[1],
-            SourceWriter.IDENTITY,
-            person.id()));
-    if (random.nextDouble() < 0.9 || person.equals(people.plantedPerson())) {
-      Map<String, Object> custody = people.record(person, random);
-      // Custody always books a detainee in with a date of birth (as given: it may be swapped).
-      custody.putIfAbsent("dob", person.dob());
-      custody.put("id_document", people.document(person, "custody"));
-      custody.put("custody_id", next("custody", "CUS", day));
-      custody.put("arrest_id", arrestId);
-      custody.put("booked_in_at", arrested.plusMinutes(40));
-      custody.put("released_at", arrested.plusHours(4 + random.nextInt(20)));
-      custody.put("disposal", pick(profile.label("disposal")));
-      add(s, "custody", custody);
-    }
   }
 
   /**
@@ -800,64 +488,6 @@ final class ForceWorld {
       }
     }
     return ids;
-  }
-
-  private void duties(
-      LocalDate day,
-      List<String> onDuty,
-      Map<String, List<Map<String, Object>>> s,
-      Set<String> needed) {
-    if (!needed.contains("duty") && !needed.contains("gps")) {
-      return;
-    }
-    for (String officer : onDuty) {
-      String team = teamOf.get(officer);
-      boolean night = team.equals("C") || team.equals("D");
-      ZonedDateTime start = at(day, night ? 17 : 7).withMinute(0).withSecond(0);
-      ZonedDateTime meal = start.plusHours(4 + random.nextInt(3));
-      ZonedDateTime back = meal.plusMinutes(45);
-      addDuty(s, day, officer, "on_duty", start, meal);
-      addDuty(s, day, officer, "meal", meal, back);
-      addDuty(s, day, officer, "on_duty", back, start.plusHours(10));
-      if (needed.contains("gps")) {
-        double[] xy = uniformPoint();
-        for (int h = 0; h < 10; h += 2) {
-          xy = around(xy[0], xy[1], 600);
-          add(
-              s,
-              "gps",
-              rec(
-                  "ping_id",
-                  next("gps", "GPS", day),
-                  "officer_id",
-                  officer,
-                  "ping_at",
-                  start.plusHours(h).plusMinutes(random.nextInt(60)),
-                  "easting",
-                  xy[0],
-                  "northing",
-                  xy[1]));
-        }
-      }
-    }
-  }
-
-  private void addDuty(
-      Map<String, List<Map<String, Object>>> s,
-      LocalDate day,
-      String officer,
-      String state,
-      ZonedDateTime from,
-      ZonedDateTime to) {
-    add(
-        s,
-        "duty",
-        rec(
-            "duty_id", next("duty", "DUT", day),
-            "officer_id", officer,
-            "state", label("duty_state", state),
-            "from_at", from,
-            "to_at", to));
   }
 
   // ---------------------------------------------------------------- truth
@@ -975,7 +605,7 @@ final class ForceWorld {
 
   // ---------------------------------------------------------------- helpers
 
-  private Hotspot hotspotFor(LocalDate day) {
+  Hotspot hotspotFor(LocalDate day) {
     double u = random.nextDouble();
     double cumulative = 0;
     for (Hotspot hotspot : hotspots) {
@@ -991,7 +621,7 @@ final class ForceWorld {
   }
 
   /** An offence drawn with each category's weight moved by its five-year trend. */
-  private String[] offence(LocalDate day) {
+  String[] offence(LocalDate day) {
     double years = ChronoUnit.DAYS.between(TREND_ORIGIN, day) / 365.25;
     double[] weights = new double[offences.size()];
     for (int i = 0; i < weights.length; i++) {
@@ -1007,7 +637,7 @@ final class ForceWorld {
     return offences.get(weighted(weights));
   }
 
-  private ZonedDateTime at(LocalDate day, int hour) {
+  ZonedDateTime at(LocalDate day, int hour) {
     ZoneId zone = force.zone();
     ZonedDateTime start = day.atStartOfDay(zone).plusHours(hour);
     ZonedDateTime time = start.plusSeconds(random.nextInt(3600));
@@ -1016,7 +646,7 @@ final class ForceWorld {
         : day.atStartOfDay(zone).plusSeconds(random.nextInt(3600));
   }
 
-  private double[] uniformPoint() {
+  double[] uniformPoint() {
     Force.Extent e = force.extent();
     return new double[] {
       round(e.minX() + random.nextDouble() * (e.maxX() - e.minX())),
@@ -1111,7 +741,7 @@ final class ForceWorld {
     return vrm;
   }
 
-  private String label(String name, String canonical) {
+  String label(String name, String canonical) {
     List<String> canonicalNames = CANONICAL.get(name);
     return profile.label(name).get(canonicalNames.indexOf(canonical));
   }
@@ -1126,7 +756,7 @@ final class ForceWorld {
     return values.get(random.nextInt(values.size()));
   }
 
-  private int weighted(double[] weights) {
+  int weighted(double[] weights) {
     double total = 0;
     for (double w : weights) {
       total += w;
@@ -1141,7 +771,7 @@ final class ForceWorld {
     return weights.length - 1;
   }
 
-  private double gaussian() {
+  double gaussian() {
     double u = 1 - random.nextDouble();
     double v = random.nextDouble();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
@@ -1162,8 +792,7 @@ final class ForceWorld {
     return String.format(Locale.ROOT, "%s%04d", prefix, n);
   }
 
-  private static void add(
-      Map<String, List<Map<String, Object>>> s, String stream, Map<String, Object> r) {
+  static void add(Map<String, List<Map<String, Object>>> s, String stream, Map<String, Object> r) {
     s.computeIfAbsent(stream, k -> new ArrayList<>()).add(r);
   }
 
