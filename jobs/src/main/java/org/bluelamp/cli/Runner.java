@@ -189,7 +189,7 @@ public final class Runner {
     record(
         interval,
         "silver",
-        "silver.dq_issue",
+        Tables.DQ_ISSUE.toString(),
         () -> microBatch ? quality.run(forces, sources) : quality.run(forces),
         results,
         failures);
@@ -207,7 +207,8 @@ public final class Runner {
     concurrently(
         selected,
         model -> selected.stream().filter(m -> model.buildAfter().contains(m.name())).toList(),
-        model -> job(interval, "gold", "gold." + model.name(), () -> gold.build(model)),
+        model ->
+            job(interval, "gold", TableName.gold(model.name()).toString(), () -> gold.build(model)),
         results,
         failures);
   }

@@ -101,8 +101,8 @@ final class ScheduleCommands {
     List<SourceContract> sources = schedule.sources().stream().map(pipelines::source).toList();
     List<String> targets = new ArrayList<>();
     sources.forEach(s -> targets.add(TableName.bronze(s.id()).toString()));
-    pipelines.reachedBy(sources).forEach(e -> targets.add("silver." + e));
-    schedule.models().forEach(m -> targets.add("gold." + m));
+    pipelines.reachedBy(sources).forEach(e -> targets.add(TableName.silver(e).toString()));
+    schedule.models().forEach(m -> targets.add(TableName.gold(m).toString()));
     Map<String, Instant> last = JobRuns.lastSucceeded(workspace.lake(), targets);
     List<String> stale =
         targets.stream().filter(t -> !last.containsKey(t) || last.get(t).isBefore(since)).toList();
