@@ -8,21 +8,13 @@ import java.util.Map;
 
 /** ANPR reads of twelve street cameras, some misread as a camera misreads. */
 final class AnprStream implements RecordStream {
-  private static final String NAME = "anpr";
-
-  private final ForceWorld world;
-
-  AnprStream(ForceWorld world) {
-    this.world = world;
-  }
-
   @Override
   public String name() {
-    return NAME;
+    return "anpr";
   }
 
   @Override
-  public Map<String, Object> draw(Draw draw) {
+  public Map<String, Object> draw(ForceWorld world, Draw draw) {
     LocalDate day = draw.day();
     ZonedDateTime at = draw.at();
     Map<String, Object> vehicle = draw.vehicle();
@@ -30,7 +22,7 @@ final class AnprStream implements RecordStream {
 
     int camera = world.random.nextInt(12);
     double[] cameraXy = world.streetPointFor(camera);
-    String readId = world.next(NAME, "ANPR", day);
+    String readId = world.next(name(), "ANPR", day);
     return rec(
         "read_id",
         readId,

@@ -12,21 +12,13 @@ import org.bluelamp.synth.Truth.InterventionEffect;
  * collisions near it drop by its stated effect (the truth a before/after analysis must find).
  */
 final class CollisionStream implements RecordStream {
-  private static final String NAME = "collision";
-
-  private final ForceWorld world;
-
-  CollisionStream(ForceWorld world) {
-    this.world = world;
-  }
-
   @Override
   public String name() {
-    return NAME;
+    return "collision";
   }
 
   @Override
-  public Map<String, Object> draw(Draw draw) {
+  public Map<String, Object> draw(ForceWorld world, Draw draw) {
     LocalDate day = draw.day();
     ZonedDateTime at = draw.at();
     Map<String, Object> vehicle = draw.vehicle();

@@ -72,7 +72,7 @@ final class ForceWorld {
   List<InterventionEffect> effects;
   final Map<LocalDate, List<Map<String, Object>>> laterOutcomes = new HashMap<>();
   private final Map<String, Long> counters = new HashMap<>();
-  private final Map<String, RecordStream> recordStreams = RecordStream.all(this);
+  private final Map<String, RecordStream> recordStreams = RecordStream.all();
   private final CallChain callChain = new CallChain(this);
   private final Duties duties = new Duties(this);
 
@@ -474,7 +474,7 @@ final class ForceWorld {
     if (generator == null) {
       throw new IllegalStateException("no generator for stream " + stream);
     }
-    return generator.draw(new RecordStream.Draw(day, at, xy, person, vehicle, vrm, onDuty));
+    return generator.draw(this, new RecordStream.Draw(day, at, xy, person, vehicle, vrm, onDuty));
   }
 
   /** Teams A and C work even days, B and D odd days (day and night shifts). */

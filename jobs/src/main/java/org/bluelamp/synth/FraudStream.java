@@ -9,21 +9,13 @@ import org.bluelamp.synth.People.Identity;
 
 /** Fraud referrals with their outcome. */
 final class FraudStream implements RecordStream {
-  private static final String NAME = "fraud";
-
-  private final ForceWorld world;
-
-  FraudStream(ForceWorld world) {
-    this.world = world;
-  }
-
   @Override
   public String name() {
-    return NAME;
+    return "fraud";
   }
 
   @Override
-  public Map<String, Object> draw(Draw draw) {
+  public Map<String, Object> draw(ForceWorld world, Draw draw) {
     LocalDate day = draw.day();
     ZonedDateTime at = draw.at();
     Identity person = draw.person();
@@ -31,7 +23,7 @@ final class FraudStream implements RecordStream {
     Map<String, Object> r = world.people.record(person, world.random);
     r.putAll(
         rec(
-            "referral_id", world.next(NAME, "FR", day),
+            "referral_id", world.next(name(), "FR", day),
             "referred_at", at,
             "scheme", world.pick(world.profile.label("scheme")),
             "referral_outcome", world.pick(world.profile.label("referral_outcome"))));

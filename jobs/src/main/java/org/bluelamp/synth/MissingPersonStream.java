@@ -1,49 +1,30 @@
 package org.bluelamp.synth;
 
-import static org.bluelamp.synth.ForceWorld.rec;
-
-import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Map;
-import org.bluelamp.synth.People.Identity;
 
 /** Missing-person reports, four in five found again within two days. */
 final class MissingPersonStream implements RecordStream {
-  private static final String NAME = "missing_person";
-
-  private final ForceWorld world;
-
-  MissingPersonStream(ForceWorld world) {
-    this.world = world;
-  }
-
   @Override
   public String name() {
-    return NAME;
+    return "missing_person";
   }
 
   @Override
-  public Map<String, Object> draw(Draw draw) {
-    LocalDate day = draw.day();
+  public Map<String, Object> draw(ForceWorld world, Draw draw) {
     ZonedDateTime at = draw.at();
-    double[] xy = draw.xy();
-    Identity person = draw.person();
-
-    Map<String, Object> r = world.people.record(person, world.random);
+    Map<String, Object> r = world.people.record(draw.person(), world.random);
     r.putAll(
-        rec(
+        located(
+            world,
+            draw,
             "case_id",
-            world.next(NAME, "MIS", day),
+            "MIS",
             "reported_at",
-            at,
             "found_at",
             world.random.nextDouble() < 0.8 ? at.plusHours(2 + world.random.nextInt(48)) : null,
             "risk_level",
-            world.pick(world.profile.label("risk")),
-            "easting",
-            xy[0],
-            "northing",
-            xy[1]));
+            world.pick(world.profile.label("risk"))));
     return r;
   }
 }

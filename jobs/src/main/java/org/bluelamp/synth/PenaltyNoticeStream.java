@@ -7,21 +7,13 @@ import java.util.Map;
 
 /** Penalty notices, issued up to twenty days after the offence. */
 final class PenaltyNoticeStream implements RecordStream {
-  private static final String NAME = "penalty_notice";
-
-  private final ForceWorld world;
-
-  PenaltyNoticeStream(ForceWorld world) {
-    this.world = world;
-  }
-
   @Override
   public String name() {
-    return NAME;
+    return "penalty_notice";
   }
 
   @Override
-  public Map<String, Object> draw(Draw draw) {
+  public Map<String, Object> draw(ForceWorld world, Draw draw) {
     LocalDate day = draw.day();
     Map<String, Object> vehicle = draw.vehicle();
     String vrm = draw.vrm();
@@ -29,7 +21,7 @@ final class PenaltyNoticeStream implements RecordStream {
     LocalDate offence = day.minusDays(world.random.nextInt(3));
     return rec(
         "notice_id",
-        world.next(NAME, "PN", day),
+        world.next(name(), "PN", day),
         "penalty_offence",
         world.pick(world.profile.label("penalty_offence")),
         "offence_date",

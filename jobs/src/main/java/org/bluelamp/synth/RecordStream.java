@@ -17,8 +17,31 @@ interface RecordStream {
   /** The stream's name, as {@link ForceProfile#systems()} maps source systems to it. */
   String name();
 
-  /** A record for {@code draw}'s day; null when none is recorded (a collision prevented). */
-  Map<String, Object> draw(Draw draw);
+  /**
+   * A record for {@code draw}'s day, drawn from {@code world}'s random sequence and people; null
+   * when none is recorded (a collision prevented).
+   */
+  Map<String, Object> draw(ForceWorld world, Draw draw);
+
+  /**
+   * A record of this stream at the drawn point: its id (the prefix, the day and a number), the
+   * drawn moment in {@code timeColumn}, then {@code columns} (names and values, as {@link
+   * ForceWorld#rec}), then the point's {@code easting} and {@code northing}.
+   */
+  default Map<String, Object> located(
+      ForceWorld world,
+      Draw draw,
+      String idColumn,
+      String prefix,
+      String timeColumn,
+      Object... columns) {
+    Map<String, Object> record =
+        ForceWorld.rec(idColumn, world.next(name(), prefix, draw.day()), timeColumn, draw.at());
+    record.putAll(ForceWorld.rec(columns));
+    record.put("easting", draw.xy()[0]);
+    record.put("northing", draw.xy()[1]);
+    return record;
+  }
 
   /**
    * What the world drew for the record: its day and moment, a point, a person (of the people this
@@ -34,20 +57,20 @@ interface RecordStream {
       List<String> onDuty) {}
 
   /** Every kind, by name. */
-  static Map<String, RecordStream> all(ForceWorld world) {
+  static Map<String, RecordStream> all() {
     return java.util.stream.Stream.of(
-            new StopStream(world),
-            new IntelligenceStream(world),
-            new AnprStream(world),
-            new CollisionStream(world),
-            new SpeedTicketStream(world),
-            new PenaltyNoticeStream(world),
-            new PropertyStream(world),
-            new MissingPersonStream(world),
-            new SafeguardingStream(world),
-            new AsbStream(world),
-            new WasteStream(world),
-            new FraudStream(world))
+            new StopStream(),
+            new IntelligenceStream(),
+            new AnprStream(),
+            new CollisionStream(),
+            new SpeedTicketStream(),
+            new PenaltyNoticeStream(),
+            new PropertyStream(),
+            new MissingPersonStream(),
+            new SafeguardingStream(),
+            new AsbStream(),
+            new WasteStream(),
+            new FraudStream())
         .collect(java.util.stream.Collectors.toMap(RecordStream::name, stream -> stream));
   }
 }

@@ -9,21 +9,13 @@ import org.bluelamp.synth.People.Identity;
 
 /** Safeguarding links between a child and an adult. */
 final class SafeguardingStream implements RecordStream {
-  private static final String NAME = "safeguarding";
-
-  private final ForceWorld world;
-
-  SafeguardingStream(ForceWorld world) {
-    this.world = world;
-  }
-
   @Override
   public String name() {
-    return NAME;
+    return "safeguarding";
   }
 
   @Override
-  public Map<String, Object> draw(Draw draw) {
+  public Map<String, Object> draw(ForceWorld world, Draw draw) {
     LocalDate day = draw.day();
     ZonedDateTime at = draw.at();
     double[] xy = draw.xy();
@@ -33,7 +25,7 @@ final class SafeguardingStream implements RecordStream {
     Identity adult = world.people.pick(world.random);
     return rec(
         "link_id",
-        world.next(NAME, "SG", day),
+        world.next(name(), "SG", day),
         "child_forename",
         child.get("forename"),
         "child_surname",

@@ -8,28 +8,20 @@ import java.util.Map;
 
 /** Speed-camera detections of eight sites. */
 final class SpeedTicketStream implements RecordStream {
-  private static final String NAME = "speed_ticket";
-
-  private final ForceWorld world;
-
-  SpeedTicketStream(ForceWorld world) {
-    this.world = world;
-  }
-
   @Override
   public String name() {
-    return NAME;
+    return "speed_ticket";
   }
 
   @Override
-  public Map<String, Object> draw(Draw draw) {
+  public Map<String, Object> draw(ForceWorld world, Draw draw) {
     LocalDate day = draw.day();
     ZonedDateTime at = draw.at();
     Map<String, Object> vehicle = draw.vehicle();
     String vrm = draw.vrm();
     return rec(
         "ticket_id",
-        world.next(NAME, "TKT", day),
+        world.next(name(), "TKT", day),
         "site_id",
         world.id("RAD", 1 + world.random.nextInt(8)),
         "vrm",

@@ -10,21 +10,13 @@ import org.bluelamp.synth.People.Identity;
 
 /** Stops and searches (a vehicle stop finds the keeper driving seven times in ten). */
 final class StopStream implements RecordStream {
-  private static final String NAME = "stop";
-
-  private final ForceWorld world;
-
-  StopStream(ForceWorld world) {
-    this.world = world;
-  }
-
   @Override
   public String name() {
-    return NAME;
+    return "stop";
   }
 
   @Override
-  public Map<String, Object> draw(Draw draw) {
+  public Map<String, Object> draw(ForceWorld world, Draw draw) {
     LocalDate day = draw.day();
     ZonedDateTime at = draw.at();
     double[] xy = draw.xy();
@@ -39,7 +31,7 @@ final class StopStream implements RecordStream {
     r.putAll(
         rec(
             "stop_id",
-            world.next(NAME, "STP", day),
+            world.next(name(), "STP", day),
             "stop_type",
             type,
             "stopped_at",
