@@ -39,7 +39,8 @@ public record AccessPolicy(
 
   /**
    * A role: the grants it reads, whether PII shows, its row scope, the tags whose tables are also
-   * narrowed to the user's wards, and whether clearance levels filter its rows.
+   * narrowed to the user's wards, whether clearance levels filter its rows, and whether it sees
+   * (and may kill) other users' queries; everyone sees their own.
    */
   public record Role(
       String name,
@@ -48,7 +49,8 @@ public record AccessPolicy(
       boolean piiVisible,
       Scope scope,
       Set<String> areaTags,
-      boolean clearanceChecked) {
+      boolean clearanceChecked,
+      boolean seesAllQueries) {
     public Role {
       requireNonNull(name, "name");
       requireNonNull(description, "description");
@@ -98,7 +100,9 @@ public record AccessPolicy(
       YamlNode r =
           roleNodes
               .child(name)
-              .allowOnly(Set.of("description", "read", "pii", "scope", "area_tags", "clearance"));
+              .allowOnly(
+                  Set.of(
+                      "description", "read", "pii", "scope", "area_tags", "clearance", "queries"));
       List<Grant> read =
           r.list(
               "read",
@@ -121,6 +125,10 @@ public record AccessPolicy(
       if (!clearance.equals("own") && !clearance.equals("all")) {
         throw r.error("clearance", "is '" + clearance + "'", "write own or all");
       }
+      String queries = r.optionalString("queries").orElse("own");
+      if (!queries.equals("own") && !queries.equals("all")) {
+        throw r.error("queries", "is '" + queries + "'", "write own or all");
+      }
       roles.put(
           name,
           new Role(
@@ -130,7 +138,8 @@ public record AccessPolicy(
               pii.equals("visible"),
               r.enumValue("scope", Scope.class, Scope.FORCE),
               Set.copyOf(r.strings("area_tags")),
-              clearance.equals("own")));
+              clearance.equals("own"),
+              queries.equals("all")));
     }
     return new AccessPolicy(
         file, tags, tableTags, yaml.stringMap("masks"), yaml.stringMap("clearance"), roles);

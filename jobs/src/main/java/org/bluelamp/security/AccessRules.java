@@ -134,7 +134,33 @@ public final class AccessRules {
     }
     ObjectNode metadata = rules.addObject().put("group", roles).put("catalog", "system");
     metadata.put("schema", "jdbc|metadata").putArray("privileges").add("SELECT");
+    queryRules(policy, (ArrayNode) root.get("queries"));
     return new Rules(json(root), granted, skipped);
+  }
+
+  /**
+   * Who sees and kills which queries (Trino's REST API and web UI list them with their SQL text): a
+   * role with {@code queries: all} every query, everyone else only their own (which Trino always
+   * allows); everyone may run queries.
+   */
+  private static void queryRules(AccessPolicy policy, ArrayNode queries) {
+    String all =
+        String.join(
+            "|",
+            policy.roles().values().stream()
+                .filter(AccessPolicy.Role::seesAllQueries)
+                .map(AccessPolicy.Role::name)
+                .toList());
+    if (!all.isEmpty()) {
+      queries
+          .addObject()
+          .put("group", all)
+          .putArray("allow")
+          .add("execute")
+          .add("view")
+          .add("kill");
+    }
+    queries.addObject().putArray("allow").add("execute");
   }
 
   private static String json(ObjectNode root) {

@@ -18,6 +18,7 @@ import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.Tables;
 import org.bluelamp.trino.AuthFiles;
+import org.bluelamp.trino.TrinoServer;
 
 /**
  * The people who query the lake: each user has one role and, for force-scoped roles, forces and
@@ -59,6 +60,14 @@ public final class Users {
    */
   public static void validate(User user, AccessPolicy policy, Pipelines pipelines) {
     requireName(user.name(), "user name");
+    if (user.name().equals(TrinoServer.SERVICE_USER)) {
+      throw Errors.usage(
+          "'"
+              + user.name()
+              + "' is bluelamp's own service account (it registers tables and evaluates"
+              + " row filters), not a person's",
+          "choose another name");
+    }
     AccessPolicy.Role role = policy.role(user.role());
     for (String force : user.forces()) {
       if (!pipelines.forces().containsKey(force)) {

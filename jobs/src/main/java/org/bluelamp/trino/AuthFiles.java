@@ -157,6 +157,15 @@ public final class AuthFiles {
             .put("schema", "system")
             .put("procedure", ".*");
     register.putArray("privileges").add("EXECUTE");
+    // Queries: the service account sees and kills all; anyone else runs queries and sees only
+    // their own (Trino always lets a user see theirs). The access rules add roles allowed more.
+    root.putArray("queries")
+        .addObject()
+        .put("user", service)
+        .putArray("allow")
+        .add("execute")
+        .add("view")
+        .add("kill");
     return root;
   }
 }

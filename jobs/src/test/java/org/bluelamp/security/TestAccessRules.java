@@ -156,6 +156,38 @@ class TestAccessRules {
   }
 
   @Test
+  void queriesAreSeenByTheirOwnerEngineersAndTheServiceAccountOnly() throws Exception {
+    List<String> rules = new ArrayList<>();
+    JSON.readTree(RULES.json())
+        .get("queries")
+        .forEach(
+            rule ->
+                rules.add(
+                    rule.path("user").asText(rule.path("group").asText("*"))
+                        + " "
+                        + rule.get("allow")));
+    // First match wins: the service account, then the roles with queries: all, then everyone may
+    // run queries (and, as Trino always allows, see and kill their own).
+    assertThat(rules)
+        .containsExactly(
+            "bluelamp [\"execute\",\"view\",\"kill\"]",
+            "engineer [\"execute\",\"view\",\"kill\"]",
+            "* [\"execute\"]");
+  }
+
+  @Test
+  void theServiceAccountsNameIsNoPersons() {
+    assertThatThrownBy(
+            () ->
+                Users.validate(
+                    new Users.User("bluelamp", "engineer", List.of(), List.of(), 2),
+                    POLICY,
+                    Pipelines.load(Repository.pipelines())))
+        .isInstanceOf(BluelampException.class)
+        .hasMessageContaining("service account");
+  }
+
+  @Test
   void anUndeclaredTagOrAPiiTypeWithoutAMaskIsAClearError(@TempDir Path dir) throws Exception {
     Path roles = dir.resolve("roles.yml");
     Files.writeString(
