@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -105,8 +106,23 @@ final class TrinoConfig {
             runDir.resolve("etc/password-authenticator.properties"),
             render("password-authenticator.properties", values));
       }
+      ownerOnly(runDir.resolve("etc"));
     } catch (IOException e) {
       throw Errors.io("write the Trino configuration under " + runDir, e);
+    }
+  }
+
+  /**
+   * The configuration holds the audit database's password, the key store's password and the
+   * cluster's shared secret: readable by this user only, as the files under {@code auth/} are.
+   */
+  private static void ownerOnly(Path etc) throws IOException {
+    try (java.util.stream.Stream<Path> paths = Files.walk(etc)) {
+      for (Path path : paths.toList()) {
+        Files.setPosixFilePermissions(
+            path,
+            PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwx------" : "rw-------"));
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +87,16 @@ class TestTrinoSetup {
     assertThat(properties(dir.resolve("etc/password-authenticator.properties")))
         .containsEntry("password-authenticator.name", "file")
         .containsEntry("file.password-file", dir.resolve("auth/password.db").toString());
+    // The files hold the secrets above and the audit URL's password: no other user reads them.
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir.resolve("etc"))) {
+      assertThat(paths.toList())
+          .hasSizeGreaterThan(5)
+          .allSatisfy(
+              path ->
+                  assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path)))
+                      .as(path.toString())
+                      .isEqualTo(Files.isDirectory(path) ? "rwx------" : "rw-------"));
+    }
   }
 
   private static Properties properties(Path file) throws IOException {
