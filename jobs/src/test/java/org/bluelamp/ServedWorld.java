@@ -49,13 +49,8 @@ public final class ServedWorld {
   private ServedWorld() throws IOException, SQLException {
     world = SampleWorld.built();
     assertThat(world.firstRun.failures()).as("jobs that failed building the world").isEmpty();
-    try (Connection audit = AUDIT.open();
-        Statement statement = audit.createStatement()) {
-      statement.execute("DROP TABLE IF EXISTS trino_queries");
-    }
     // A fresh audit for a fresh server: a previous run's copy would count in the usage tests.
-    world.lake.overwrite(
-        Tables.QUERY_AUDIT, world.lake.spark().createDataFrame(List.of(), AuditLog.SCHEMA));
+    forgetAudit("DROP TABLE IF EXISTS trino_queries");
     access = AccessControl.load(Repository.sql(), world.pipelines);
     Path run = Files.createTempDirectory("bluelamp-trino-it");
     trino = start(run, false);
@@ -77,6 +72,23 @@ public final class ServedWorld {
     add(PUBLIC, "public", List.of(), List.of(), 0);
     add(AUDITOR, "auditor", List.of(), List.of(), 0);
     access.publish(trino, world.lake.root(), Progress.silent());
+  }
+
+  /**
+   * Empties the audit (the listener's table and ops.query_audit), for a test that counts every
+   * query of a role: the queries other tests ran before it would count too.
+   */
+  public void forgetAudit() throws SQLException {
+    forgetAudit("DELETE FROM trino_queries");
+  }
+
+  private void forgetAudit(String listenerStatement) throws SQLException {
+    try (Connection audit = AUDIT.open();
+        Statement statement = audit.createStatement()) {
+      statement.execute(listenerStatement);
+    }
+    world.lake.overwrite(
+        Tables.QUERY_AUDIT, world.lake.spark().createDataFrame(List.of(), AuditLog.SCHEMA));
   }
 
   public static synchronized ServedWorld get() {
