@@ -31,10 +31,13 @@ class TestAccessRules {
       AccessRules.declarations(
           POLICY, Pipelines.load(Repository.pipelines()), GoldModels.discover(Repository.sql()));
 
+  /** A table as Trino lists it: these columns and every PII column its declaration names. */
   private static AccessRules.ServedTable table(String name, Map<String, String> columns) {
     TableName table = TableName.of(name);
-    return new AccessRules.ServedTable(
-        table, columns, DECLARED.getOrDefault(table, AccessRules.Declared.NONE));
+    AccessRules.Declared declared = DECLARED.getOrDefault(table, AccessRules.Declared.NONE);
+    Map<String, String> listed = new java.util.HashMap<>(columns);
+    declared.pii().forEach(c -> listed.putIfAbsent(c, c.equals("dob") ? "date" : "varchar"));
+    return new AccessRules.ServedTable(table, listed, declared);
   }
 
   private static final List<AccessRules.ServedTable> TABLES =
@@ -123,7 +126,8 @@ class TestAccessRules {
     Map<String, String> masks = new java.util.TreeMap<>();
     analyst.get("columns").forEach(c -> masks.put(c.get("name").asText(), c.get("mask").asText()));
     assertThat(masks)
-        .containsOnlyKeys("surname", "dob")
+        .containsOnlyKeys(DECLARED.get(TableName.of("silver.person_record")).pii())
+        .containsKeys("surname", "dob")
         .containsEntry("dob", "date_trunc('year', \"dob\")");
     assertThat(masks.get("surname"))
         .contains("hmac_sha256(to_utf8(force_id || '|' || \"surname\"), to_utf8('k3y'))");
@@ -173,6 +177,27 @@ class TestAccessRules {
             "bluelamp [\"execute\",\"view\",\"kill\"]",
             "engineer [\"execute\",\"view\",\"kill\"]",
             "* [\"execute\"]");
+  }
+
+  @Test
+  void aDeclaredPiiColumnTrinoDoesNotListKeepsTheTableFromMaskedRoles() throws Exception {
+    // silver.person_record declares surname as PII; here Trino lists it as "last_name".
+    AccessRules.ServedTable listed =
+        table("silver.person_record", Map.of("force_id", "varchar", "last_name", "varchar"));
+    Map<String, String> columns = new java.util.HashMap<>(listed.columns());
+    columns.remove("surname");
+    AccessRules.ServedTable renamed =
+        new AccessRules.ServedTable(listed.name(), columns, listed.declared());
+    AccessRules.Rules rules = AccessRules.generate(POLICY, List.of(renamed), "k3y");
+    assertThat(rules.granted().get("analyst")).isEmpty();
+    assertThat(rules.skipped())
+        .anySatisfy(
+            s ->
+                assertThat(s)
+                    .startsWith("analyst / silver.person_record")
+                    .contains("no surname column"));
+    // A role that sees PII needs no mask and still reads it.
+    assertThat(rules.granted().get("engineer")).contains(TableName.of("silver.person_record"));
   }
 
   @Test
