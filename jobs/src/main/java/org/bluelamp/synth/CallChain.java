@@ -45,6 +45,12 @@ final class CallChain {
    */
   private final Map<String, Integer> plantedWarnings = new HashMap<>();
 
+  private final ForceWorld world;
+
+  CallChain(ForceWorld world) {
+    this.world = world;
+  }
+
   void incident(LocalDate day, List<String> onDuty, Map<String, List<Map<String, Object>>> s) {
     double[] xy;
     int hour;
@@ -339,11 +345,5 @@ final class CallChain {
       custody.put("disposal", world.pick(world.profile.label("disposal")));
       add(s, "custody", custody);
     }
-  }
-
-  private final ForceWorld world;
-
-  CallChain(ForceWorld world) {
-    this.world = world;
   }
 }

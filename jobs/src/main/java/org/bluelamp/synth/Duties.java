@@ -20,7 +20,8 @@ final class Duties {
     this.world = world;
   }
 
-  void duties(
+  /** The duty states and pings of the day's officers, into {@code s} where a source needs them. */
+  void draw(
       LocalDate day,
       List<String> onDuty,
       Map<String, List<Map<String, Object>>> s,

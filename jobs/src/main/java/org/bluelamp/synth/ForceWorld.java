@@ -436,7 +436,7 @@ final class ForceWorld {
         }
       }
     }
-    duties.duties(day, onDuty, s, needed);
+    duties.draw(day, onDuty, s, needed);
     return s;
   }
 

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.bluelamp.synth.People.Identity;
 
 /**
@@ -58,7 +60,7 @@ interface RecordStream {
 
   /** Every kind, by name. */
   static Map<String, RecordStream> all() {
-    return java.util.stream.Stream.of(
+    return Stream.of(
             new StopStream(),
             new IntelligenceStream(),
             new AnprStream(),
@@ -71,6 +73,6 @@ interface RecordStream {
             new AsbStream(),
             new WasteStream(),
             new FraudStream())
-        .collect(java.util.stream.Collectors.toMap(RecordStream::name, stream -> stream));
+        .collect(Collectors.toMap(RecordStream::name, stream -> stream));
   }
 }

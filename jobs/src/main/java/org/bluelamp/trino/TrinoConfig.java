@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.bluelamp.Errors;
 import org.bluelamp.jdbc.JdbcConnection;
 import org.bluelamp.lake.Metastore;
@@ -117,7 +118,7 @@ final class TrinoConfig {
    * cluster's shared secret: readable by this user only, as the files under {@code auth/} are.
    */
   private static void ownerOnly(Path etc) throws IOException {
-    try (java.util.stream.Stream<Path> paths = Files.walk(etc)) {
+    try (Stream<Path> paths = Files.walk(etc)) {
       for (Path path : paths.toList()) {
         Files.setPosixFilePermissions(
             path,
