@@ -150,6 +150,19 @@ public final class ServedWorld {
     return result;
   }
 
+  /** A request to Trino's REST API as {@code user} (the API and web UI list queries). */
+  public java.net.http.HttpResponse<String> rest(String user, String method, String path)
+      throws java.io.IOException, InterruptedException {
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + trino.port() + path))
+            .header("X-Trino-User", user)
+            .method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
+            .build();
+    return java.net.http.HttpClient.newHttpClient()
+        .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
   /**
    * The event listener writes asynchronously: waits until {@code queries} of the user's queries
    * whose text contains {@code containing} are recorded in the audit database.

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
+import org.bluelamp.lake.Pseudonyms;
 import org.bluelamp.lake.Sessions;
 
 /**
@@ -12,6 +13,11 @@ import org.bluelamp.lake.Sessions;
  * classes share it and each works in its own lake folder.
  */
 public final class SharedSpark {
+  /** The pseudonymisation key of the tests' jobs (a deployment's comes from its secret store). */
+  public static final String PSEUDONYM_KEY = "bluelamp-tests-pseudonym-key";
+
+  public static final Pseudonyms PSEUDONYMS = Pseudonyms.of(PSEUDONYM_KEY);
+
   private static SparkSession session;
 
   private SharedSpark() {}

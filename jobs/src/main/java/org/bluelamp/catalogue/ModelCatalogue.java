@@ -3,6 +3,7 @@ package org.bluelamp.catalogue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.bluelamp.contract.Pii;
 import org.bluelamp.gold.GoldModel;
 
 /**
@@ -81,7 +82,12 @@ public final class ModelCatalogue {
         md.append("| `")
             .append(column.name())
             .append("` | ")
-            .append(column.pii() ? "**PII.** " : "")
+            .append(
+                column.pii()
+                    ? "**PII**: roles without PII read `"
+                        + Pii.pseudonym(column.name())
+                        + "` (text) or the year (a date). "
+                    : "")
             .append(column.description().replace("|", "\\|"))
             .append(" | ")
             .append(String.join("; ", tests))

@@ -21,12 +21,10 @@ import picocli.CommandLine.Option;
       "Write the access rules (rules.json) and role groups (groups.txt) that './bluelamp",
       "serve' enforces, for an existing Trino (e.g. the Helm chart's access-control",
       "ConfigMap): from sql/access/roles.yml, the tables it serves and ops.user_scope.",
-      "Pseudonyms are keyed by BLUELAMP_PSEUDONYM_KEY (keep it secret, and the same on",
-      "every export); the password, if any, comes from BLUELAMP_TRINO_PASSWORD."
+      "The rules carry no secret (roles without PII read the pseudonyms the jobs stored);",
+      "the password, if any, comes from BLUELAMP_TRINO_PASSWORD."
     })
 final class AccessRulesExport implements Callable<Integer> {
-  static final String KEY = "BLUELAMP_PSEUDONYM_KEY";
-
   @Mixin ExistingTrino trino;
 
   @Option(names = "--out", required = true, description = "Folder to write the two files into.")
@@ -34,18 +32,11 @@ final class AccessRulesExport implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String key = System.getenv(KEY);
-    if (key == null || key.length() < 16) {
-      throw Errors.usage(
-          KEY + " is " + (key == null ? "not set" : "shorter than 16 characters"),
-          "set it to a long random secret (e.g. openssl rand -hex 32), kept in your secret"
-              + " store: the same key gives every person the same pseudonym on every export");
-    }
     Workspace workspace = Workspace.fromEnvironment();
     AccessControl access =
         AccessControl.load(workspace.sql(), Pipelines.load(workspace.pipelines()));
     try (Connection connection = trino.connect()) {
-      access.export(connection, key, out, new Progress(Orchestration.OUT));
+      access.export(connection, out, new Progress(Orchestration.OUT));
     } catch (SQLException e) {
       throw Errors.trino("read the served tables and users", trino.url, e);
     }

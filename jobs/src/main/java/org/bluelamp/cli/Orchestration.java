@@ -123,7 +123,8 @@ final class Orchestration {
                 workspace.sql(),
                 progress,
                 new JobRuns(lake, runId),
-                connections));
+                connections,
+                workspace.pseudonyms()));
     trino.ifPresent(t -> access(workspace, pipelines).publish(t, workspace.lakeRoot(), progress));
     if (!outcome.succeeded()) {
       progress.log(

@@ -37,6 +37,7 @@ import org.bluelamp.lake.Interval;
 import org.bluelamp.lake.JobResult;
 import org.bluelamp.lake.JobRuns;
 import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.Pseudonyms;
 import org.bluelamp.lake.TableName;
 import org.bluelamp.lake.Tables;
 import org.bluelamp.quality.DataQualityJob;
@@ -67,6 +68,7 @@ public final class Runner {
   private final Progress progress;
   private final JobRuns jobRuns;
   private final Connections connections;
+  private final Pseudonyms pseudonyms;
 
   public Runner(
       Lake lake,
@@ -75,7 +77,8 @@ public final class Runner {
       Path sqlRoot,
       Progress progress,
       JobRuns jobRuns,
-      Connections connections) {
+      Connections connections,
+      Pseudonyms pseudonyms) {
     this.lake = requireNonNull(lake, "lake");
     this.pipelines = requireNonNull(pipelines, "pipelines");
     this.landing = requireNonNull(landing, "landing");
@@ -83,6 +86,7 @@ public final class Runner {
     this.progress = requireNonNull(progress, "progress");
     this.jobRuns = requireNonNull(jobRuns, "jobRuns");
     this.connections = requireNonNull(connections, "connections");
+    this.pseudonyms = requireNonNull(pseudonyms, "pseudonyms");
   }
 
   /** What a run did; {@code failures} lists the jobs that failed, with their errors. */
@@ -159,7 +163,7 @@ public final class Runner {
       boolean microBatch,
       List<JobResult> results,
       List<String> failures) {
-    SilverJob silver = new SilverJob(lake, pipelines, progress);
+    SilverJob silver = new SilverJob(lake, pipelines, pseudonyms, progress);
     List<Force> forces =
         sources.stream()
             .map(SourceContract::force)
@@ -202,7 +206,7 @@ public final class Runner {
     AuditLog.ensureTable(lake);
     Users.ensureTable(lake);
     List<GoldModel> all = GoldModels.discover(sqlRoot);
-    GoldModels gold = new GoldModels(lake, pipelines, all, progress);
+    GoldModels gold = new GoldModels(lake, pipelines, pseudonyms, all, progress);
     List<GoldModel> selected = GoldModels.select(all, models);
     concurrently(
         selected,

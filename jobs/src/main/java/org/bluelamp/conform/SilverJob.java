@@ -33,10 +33,12 @@ import org.bluelamp.Progress;
 import org.bluelamp.contract.ColumnType;
 import org.bluelamp.contract.EntitySpec;
 import org.bluelamp.contract.Force;
+import org.bluelamp.contract.Pii;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.SourceContract;
 import org.bluelamp.lake.JobResult;
 import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.Pseudonyms;
 import org.bluelamp.lake.TableName;
 import org.bluelamp.lake.Tables;
 import org.bluelamp.spatial.AreaIndex;
@@ -48,13 +50,14 @@ import org.bluelamp.spatial.NearestLine;
  * entity columns only, {@code force_id}, a deterministic {@code <entity>_key}, local times in each
  * force's zone, the ward, beat and small area containing each located record, one row per key (the
  * most recently ingested wins across sources), then the entity's own derivations (ICCS and counting
- * rules for crimes, pseudonymous keys for persons). The forces' rows are replaced as a whole, so a
- * rerun gives the same table.
+ * rules for crimes, pseudonymous keys for persons) and the pseudonym of each PII text column
+ * ({@link Pii}). The forces' rows are replaced as a whole, so a rerun gives the same table.
  */
 public final class SilverJob {
   private final Lake lake;
   private final Pipelines pipelines;
   private final Progress progress;
+  private final Pseudonyms pseudonyms;
   private final Map<String, Derivation> derivations;
   private Map<String, Long> areaCounts;
   private final Map<String, Optional<UserDefinedFunction>> areaLookups = new HashMap<>();
@@ -64,14 +67,15 @@ public final class SilverJob {
     Dataset<Row> apply(Dataset<Row> conformed);
   }
 
-  public SilverJob(Lake lake, Pipelines pipelines, Progress progress) {
+  public SilverJob(Lake lake, Pipelines pipelines, Pseudonyms pseudonyms, Progress progress) {
     this.lake = requireNonNull(lake, "lake");
     this.pipelines = requireNonNull(pipelines, "pipelines");
+    this.pseudonyms = requireNonNull(pseudonyms, "pseudonyms");
     this.progress = requireNonNull(progress, "progress");
     this.derivations =
         Map.of(
             "crime", new CrimeDerivation(lake, pipelines),
-            "person_record", new PersonKeys(PersonKeys.secretFromEnvironment()));
+            "person_record", new PersonKeys(pseudonyms));
   }
 
   /**
@@ -255,7 +259,10 @@ public final class SilverJob {
     }
     data = data.drop("_zone").withColumn(entity.keyColumn(), rowKey(entity));
     Derivation derivation = derivations.get(entity.name());
-    return derivation == null ? data : derivation.apply(data);
+    if (derivation != null) {
+      data = derivation.apply(data);
+    }
+    return pseudonyms.add(data, Pii.pseudonyms(entity.pseudonymised()));
   }
 
   private static Dataset<Row> conform(EntitySpec entity, Dataset<Row> bronze, Force force) {

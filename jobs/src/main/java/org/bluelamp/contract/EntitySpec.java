@@ -186,7 +186,26 @@ public record EntitySpec(
     for (Column column : derived()) {
       columns.put(column.name(), documented(column));
     }
+    for (String column : pseudonymised()) {
+      columns.put(
+          Pii.pseudonym(column),
+          new SilverColumn(
+              "string",
+              "Pseudonym of `"
+                  + column
+                  + "` (keyed HMAC of force and value, `pk_` + 16 hex digits): what a role"
+                  + " without PII reads in its place.",
+              false));
+    }
     return columns;
+  }
+
+  /** The PII text columns, each stored with its pseudonym ({@link Pii}). */
+  public List<String> pseudonymised() {
+    return java.util.stream.Stream.concat(columns().stream(), derived().stream())
+        .filter(c -> c.pii() && c.type() == ColumnType.STRING)
+        .map(Column::name)
+        .toList();
   }
 
   private static SilverColumn documented(Column column) {

@@ -30,10 +30,12 @@ import org.bluelamp.Errors;
 import org.bluelamp.Progress;
 import org.bluelamp.config.YamlNode;
 import org.bluelamp.contract.EntitySpec;
+import org.bluelamp.contract.Pii;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.BuildCache;
 import org.bluelamp.lake.JobResult;
 import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.Pseudonyms;
 import org.bluelamp.lake.TableName;
 
 /**
@@ -45,13 +47,20 @@ public final class GoldModels {
 
   private final Lake lake;
   private final Pipelines pipelines;
+  private final Pseudonyms pseudonyms;
   private final Map<String, GoldModel> models = new LinkedHashMap<>();
   private final Progress progress;
 
   /** Builds and tests {@code models} (all of them: unit tests run through the models read). */
-  public GoldModels(Lake lake, Pipelines pipelines, List<GoldModel> models, Progress progress) {
+  public GoldModels(
+      Lake lake,
+      Pipelines pipelines,
+      Pseudonyms pseudonyms,
+      List<GoldModel> models,
+      Progress progress) {
     this.lake = requireNonNull(lake, "lake");
     this.pipelines = requireNonNull(pipelines, "pipelines");
+    this.pseudonyms = requireNonNull(pseudonyms, "pseudonyms");
     models.forEach(m -> this.models.put(m.name(), m));
     this.progress = requireNonNull(progress, "progress");
   }
@@ -290,13 +299,10 @@ public final class GoldModels {
     try {
       if (model.isBuilt()) {
         try (BuildCache cache = new BuildCache()) {
-          lake.overwrite(
-              table,
-              GoldBuilders.named(model.builder()).build(lake, pipelines, cache, progress),
-              model.rowGroupKb());
+          write(model, GoldBuilders.named(model.builder()).build(lake, pipelines, cache, progress));
         }
       } else {
-        lake.overwrite(table, lake.spark().sql(model.sql()), model.rowGroupKb());
+        write(model, lake.spark().sql(model.sql()));
       }
     } catch (BluelampException e) {
       throw e;
@@ -449,6 +455,16 @@ public final class GoldModels {
   private static BluelampException failed(GoldModel model, GoldModel.UnitTest unit, String detail) {
     return Errors.modelFailed(
         model.name(), model.file(), "unit test '" + unit.name() + "' failed: " + detail, null);
+  }
+
+  /** Writes the model's table, with the pseudonym of each of its PII text columns. */
+  private void write(GoldModel model, Dataset<Row> built) {
+    List<String> pii =
+        model.columns().stream().filter(GoldModel.Column::pii).map(GoldModel.Column::name).toList();
+    lake.overwrite(
+        TableName.gold(model.name()),
+        pseudonyms.add(built, Pii.pseudonyms(pii)),
+        model.rowGroupKb());
   }
 
   /** Tests the built table; returns its row count. */

@@ -109,12 +109,9 @@ public final class AccessControl {
     return new Served(tables, groups);
   }
 
-  /**
-   * The rules for what is served; {@code key} is the secret of pseudonymous keys (the same key
-   * always gives a person the same pseudonym).
-   */
-  private AccessRules.Rules rules(Served served, String key) {
-    return AccessRules.generate(policy, served.tables(), key);
+  /** The rules for what is served. */
+  private AccessRules.Rules rules(Served served) {
+    return AccessRules.generate(policy, served.tables());
   }
 
   /** Rewrites the rules and groups from what Trino serves now; waits until Trino has them. */
@@ -127,7 +124,7 @@ public final class AccessControl {
       throw Errors.trino("read the served tables and users", trino.jdbcUrl(), e);
     }
     Map<String, Set<String>> groups = served.groups();
-    AccessRules.Rules rules = rules(served, auth.secret("pseudonym-key"));
+    AccessRules.Rules rules = rules(served);
     boolean changed = replace(auth, AuthFiles.RULES, rules.json());
     changed |= replace(auth, AuthFiles.GROUPS, groupFile(groups));
     if (trino.secure()) {
@@ -152,10 +149,10 @@ public final class AccessControl {
    * chart's access-control ConfigMap) into {@code dir}, from what it serves over {@code
    * connection}.
    */
-  public AccessRules.Rules export(Connection connection, String key, Path dir, Progress progress)
+  public AccessRules.Rules export(Connection connection, Path dir, Progress progress)
       throws SQLException {
     Served served = served(connection);
-    AccessRules.Rules rules = rules(served, key);
+    AccessRules.Rules rules = rules(served);
     try {
       Files.createDirectories(dir);
       Files.writeString(dir.resolve(AuthFiles.RULES), rules.json());

@@ -141,8 +141,17 @@ public record AccessPolicy(
               clearance.equals("own"),
               queries.equals("all")));
     }
-    return new AccessPolicy(
-        file, tags, tableTags, yaml.stringMap("masks"), yaml.stringMap("clearance"), roles);
+    Map<String, String> masks = yaml.stringMap("masks");
+    masks.forEach(
+        (type, mask) -> {
+          if (mask.contains("{key}")) {
+            throw yaml.error(
+                "masks." + type,
+                "carries the pseudonymisation key, which any user could then read in query plans",
+                "write {pseudonym}: the jobs store each PII text column's pseudonym beside it");
+          }
+        });
+    return new AccessPolicy(file, tags, tableTags, masks, yaml.stringMap("clearance"), roles);
   }
 
   /** The role named {@code name}, or a usage error listing the roles. */

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.bluelamp.Errors;
 import org.bluelamp.contract.EntitySpec;
+import org.bluelamp.contract.Pii;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.SourceContract;
 import org.bluelamp.gold.GoldModel;
@@ -101,8 +102,8 @@ public final class AccessRules {
     return declared;
   }
 
-  /** The rules for {@code tables}; {@code key} is the server's secret for pseudonymous keys. */
-  public static Rules generate(AccessPolicy policy, List<ServedTable> tables, String key) {
+  /** The rules for {@code tables}. */
+  public static Rules generate(AccessPolicy policy, List<ServedTable> tables) {
     ObjectNode root = AuthFiles.serviceOnlyRules();
     String roles = String.join("|", policy.roles().keySet());
     ((ArrayNode) root.get("catalogs"))
@@ -125,7 +126,7 @@ public final class AccessRules {
           continue;
         }
         try {
-          rules.add(rule(policy, role, table, key));
+          rules.add(rule(policy, role, table));
           names.add(table.name());
         } catch (IllegalStateException e) {
           skipped.add(role.name() + " / " + table.name() + ": " + e.getMessage());
@@ -171,8 +172,7 @@ public final class AccessRules {
     }
   }
 
-  private static ObjectNode rule(
-      AccessPolicy policy, AccessPolicy.Role role, ServedTable table, String key) {
+  private static ObjectNode rule(AccessPolicy policy, AccessPolicy.Role role, ServedTable table) {
     ObjectNode rule =
         JSON.createObjectNode()
             .put("group", role.name())
@@ -208,13 +208,13 @@ public final class AccessRules {
         // Fail closed: a PII column Trino does not list (renamed, or spelt otherwise) would be
         // served unmasked under its other name, so the table is not granted to this role.
         require(table, column, "the declared PII column cannot be masked");
-        columns.addObject().put("name", column).put("mask", mask(policy, table, column, key));
+        columns.addObject().put("name", column).put("mask", mask(policy, table, column));
       }
     }
     return rule;
   }
 
-  private static String mask(AccessPolicy policy, ServedTable table, String column, String key) {
+  private static String mask(AccessPolicy policy, ServedTable table, String column) {
     String type = table.columns().get(column);
     String family = type.replaceFirst("[( ].*$", "");
     String template = policy.masks().get(family);
@@ -231,10 +231,14 @@ public final class AccessRules {
               + " has no mask",
           "add masks: " + family + ": <SQL expression over {column}>");
     }
+    if (template.contains("{pseudonym}")) {
+      // The pseudonym the jobs stored beside the column: without it there is nothing to show.
+      require(
+          table, Pii.pseudonym(column), "the PII column " + column + " cannot be pseudonymised");
+    }
     return template
-        .replace("{force}", table.columns().containsKey("force_id") ? "force_id" : "''")
-        .replace("{column}", "\"" + column + "\"")
-        .replace("{key}", key);
+        .replace("{pseudonym}", "\"" + Pii.pseudonym(column) + "\"")
+        .replace("{column}", "\"" + column + "\"");
   }
 
   private static void require(ServedTable table, String column, String consequence) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.Pseudonyms;
 import org.bluelamp.lake.Sessions;
 
 /**
@@ -61,6 +62,11 @@ public record Workspace(Path repository, Path home, String lakeRoot) {
   public Lake lake() {
     return new Lake(
         Sessions.create("bluelamp", home.resolve("spark-warehouse").toString()), lakeRoot());
+  }
+
+  /** The pseudonymisation key of this workspace's jobs ({@link Pseudonyms}). */
+  public Pseudonyms pseudonyms() {
+    return Pseudonyms.fromEnvironment(home);
   }
 
   public Path trinoCache() {

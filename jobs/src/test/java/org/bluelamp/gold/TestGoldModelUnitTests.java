@@ -27,6 +27,7 @@ class TestGoldModelUnitTests {
     return new GoldModels(
         new Lake(SharedSpark.session(), lake.toString()),
         Pipelines.load(Repository.root().resolve("pipelines")),
+        SharedSpark.PSEUDONYMS,
         models,
         Progress.silent());
   }

@@ -166,7 +166,8 @@ class TestIngestJob {
                 dir,
                 Progress.silent(),
                 new JobRuns(lake, UUID.randomUUID().toString()),
-                new Connections(Map.of()))
+                new Connections(Map.of()),
+                SharedSpark.PSEUDONYMS)
             .run(
                 List.of(pipelines.source("zone/agents"), pipelines.source("zone/appels")),
                 List.of(Runner.Layer.BRONZE),

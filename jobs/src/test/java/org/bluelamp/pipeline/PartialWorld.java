@@ -53,7 +53,8 @@ record PartialWorld(Pipelines pipelines, List<Truth> truths, Lake lake) {
                 Repository.sql(),
                 new Progress(System.out),
                 new JobRuns(lake, UUID.randomUUID().toString()),
-                databases)
+                databases,
+                SharedSpark.PSEUDONYMS)
             .run(
                 pipelines.sources(),
                 List.of(Runner.Layer.values()),

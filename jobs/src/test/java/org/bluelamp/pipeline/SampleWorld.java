@@ -221,6 +221,7 @@ public final class SampleWorld {
         Repository.sql(),
         new Progress(System.out),
         new JobRuns(lake, UUID.randomUUID().toString()),
-        DATABASES);
+        DATABASES,
+        SharedSpark.PSEUDONYMS);
   }
 }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.bluelamp.Progress;
 import org.bluelamp.Repository;
 import org.bluelamp.ServedWorld;
+import org.bluelamp.SharedSpark;
 import org.bluelamp.gold.GoldModel;
 import org.bluelamp.gold.GoldModels;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,12 @@ class TrinoAuditIT {
     List<GoldModel> models = GoldModels.discover(Repository.sql());
     GoldModel usage = GoldModels.select(models, List.of("usage_daily")).get(0);
     assertThat(
-            new GoldModels(served.world.lake, served.world.pipelines, models, Progress.silent())
+            new GoldModels(
+                    served.world.lake,
+                    served.world.pipelines,
+                    SharedSpark.PSEUDONYMS,
+                    models,
+                    Progress.silent())
                 .build(usage)
                 .reconciles())
         .isTrue();

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -68,21 +65,11 @@ class TrinoSecurityIT {
 
   /** The queries Trino's REST API lists to {@code user} (as its web UI does): id, user, SQL. */
   private static List<JsonNode> listedQueries(String user) throws Exception {
-    HttpResponse<String> response = rest(user, "GET", "/v1/query");
+    HttpResponse<String> response = served.rest(user, "GET", "/v1/query");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     List<JsonNode> queries = new ArrayList<>();
     new ObjectMapper().readTree(response.body()).forEach(queries::add);
     return queries;
-  }
-
-  private static HttpResponse<String> rest(String user, String method, String path)
-      throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + served.trino.port() + path))
-            .header("X-Trino-User", user)
-            .method(method, HttpRequest.BodyPublishers.noBody())
-            .build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private static void assertDenied(String user, String sql, String message) {
@@ -112,8 +99,10 @@ class TrinoSecurityIT {
             .findFirst()
             .orElseThrow(() -> new AssertionError("the engineer does not see the officer's query"));
     String id = officers.path("queryId").asText();
-    assertThat(rest(ServedWorld.PUBLIC, "GET", "/v1/query/" + id).statusCode()).isEqualTo(403);
-    assertThat(rest(ServedWorld.PUBLIC, "DELETE", "/v1/query/" + id).statusCode()).isEqualTo(403);
+    assertThat(served.rest(ServedWorld.PUBLIC, "GET", "/v1/query/" + id).statusCode())
+        .isEqualTo(403);
+    assertThat(served.rest(ServedWorld.PUBLIC, "DELETE", "/v1/query/" + id).statusCode())
+        .isEqualTo(403);
   }
 
   @Test
