@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -457,14 +458,77 @@ public final class GoldModels {
         model.name(), model.file(), "unit test '" + unit.name() + "' failed: " + detail, null);
   }
 
-  /** Writes the model's table, with the pseudonym of each of its PII text columns. */
+  /**
+   * Writes the model's table and its column lineage ({@code ops.column_lineage}). Its PII columns
+   * are those it declares and every column whose values derive from a PII column of a table it
+   * reads ({@link ColumnLineage}), so a model cannot forget one; each PII text column is stored
+   * with its pseudonym.
+   */
   private void write(GoldModel model, Dataset<Row> built) {
-    List<String> pii =
-        model.columns().stream().filter(GoldModel.Column::pii).map(GoldModel.Column::name).toList();
-    lake.overwrite(
-        TableName.gold(model.name()),
-        pseudonyms.add(built, Pii.pseudonyms(pii)),
-        model.rowGroupKb());
+    TableName table = TableName.gold(model.name());
+    Map<String, Set<String>> lineage =
+        ColumnLineage.of(
+            built, location -> lake.tableAt(location).map(Object::toString).orElse(null));
+    Set<String> piiSources = piiSources(lineage, model);
+    Set<String> pii = new TreeSet<>();
+    model.columns().stream().filter(GoldModel.Column::pii).forEach(c -> pii.add(c.name()));
+    lineage.forEach(
+        (column, sources) -> {
+          if (sources.stream().anyMatch(piiSources::contains)) {
+            pii.add(column);
+          }
+        });
+    Map<String, String> pseudonymised = Pii.pseudonyms(pii);
+    Dataset<Row> stored = pseudonyms.add(built, pseudonymised);
+    lake.overwrite(table, stored, model.rowGroupKb());
+    ColumnLineage.record(lake, table, lineage, pii, pseudonymised);
+  }
+
+  /**
+   * The PII columns ({@code schema.table.column}) among the sources of {@code lineage}: a silver
+   * entity's, a bronze source's, a gold model's as its own lineage recorded them; what the plan
+   * cannot trace ({@link ColumnLineage#UNKNOWN}) counts as PII when any table the model declares it
+   * reads has PII.
+   */
+  private Set<String> piiSources(Map<String, Set<String>> lineage, GoldModel model) {
+    Map<String, Set<String>> recorded = ColumnLineage.recordedPii(lake);
+    Set<String> tables = new TreeSet<>(model.reads());
+    lineage.values().forEach(v -> v.forEach(s -> tables.add(s.replaceFirst("\\.[^.]*$", ""))));
+    Set<String> pii = new TreeSet<>();
+    for (String name : tables) {
+      if (name.equals(ColumnLineage.UNKNOWN) || !name.contains(".")) {
+        continue;
+      }
+      TableName table = TableName.of(name);
+      Set<String> columns =
+          switch (table.schema()) {
+            case "silver" ->
+                pipelines.entities().containsKey(table.table())
+                    ? piiOf(pipelines.entities().get(table.table()))
+                    : Set.of();
+            case "bronze" ->
+                pipelines.sources().stream()
+                    .filter(s -> TableName.bronze(s.id()).equals(table))
+                    .findFirst()
+                    .map(s -> Set.copyOf(s.pii()))
+                    .orElse(Set.of());
+            case "gold" -> recorded.getOrDefault(name, Set.of());
+            default -> Set.of();
+          };
+      columns.forEach(c -> pii.add(name + "." + c.toLowerCase()));
+      if (!columns.isEmpty() && model.reads().contains(name)) {
+        pii.add(ColumnLineage.UNKNOWN);
+      }
+    }
+    return pii;
+  }
+
+  private static Set<String> piiOf(EntitySpec entity) {
+    Set<String> pii = new TreeSet<>();
+    java.util.stream.Stream.concat(entity.columns().stream(), entity.derived().stream())
+        .filter(EntitySpec.Column::pii)
+        .forEach(c -> pii.add(c.name()));
+    return pii;
   }
 
   /** Tests the built table; returns its row count. */

@@ -70,6 +70,19 @@ public final class Lake {
     return root + "/" + name.schema() + "/" + name.table();
   }
 
+  /** The table of this lake at {@code location} (as a file index names it), if it is one. */
+  public java.util.Optional<TableName> tableAt(String location) {
+    String prefix = plainPath(root) + "/";
+    String path = plainPath(location);
+    if (!path.startsWith(prefix)) {
+      return java.util.Optional.empty();
+    }
+    String[] parts = path.substring(prefix.length()).split("/");
+    return parts.length == 2 && SCHEMAS.contains(parts[0])
+        ? java.util.Optional.of(TableName.of(parts[0] + "." + parts[1]))
+        : java.util.Optional.empty();
+  }
+
   public boolean exists(TableName name) {
     return DeltaTable.isDeltaTable(spark, location(name));
   }

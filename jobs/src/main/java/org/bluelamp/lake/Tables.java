@@ -42,5 +42,9 @@ public final class Tables {
   public static final TableName RULE_CATALOG = TableName.ops("rule_catalog");
   public static final TableName MAINTENANCE = TableName.ops("maintenance");
   public static final TableName QUERY_AUDIT = TableName.ops("query_audit");
+
+  /** What each column of each gold table derives from, and whether it is PII (serve reads it). */
+  public static final TableName COLUMN_LINEAGE = TableName.ops("column_lineage");
+
   public static final TableName USER_SCOPE = TableName.ops("user_scope");
 }

@@ -67,6 +67,31 @@ public final class AccessControl {
   }
 
   /**
+   * The PII columns of each table whose column lineage the gold builds recorded (a table there with
+   * none has its lineage all the same).
+   */
+  private static Map<TableName, Set<String>> lineagePii(Connection connection) throws SQLException {
+    Map<TableName, Set<String>> pii =
+        new TreeMap<>(java.util.Comparator.comparing(TableName::toString));
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT table_name, column_name, pii FROM "
+                    + TrinoServer.CATALOG
+                    + "."
+                    + Tables.COLUMN_LINEAGE)) {
+      while (rows.next()) {
+        Set<String> columns =
+            pii.computeIfAbsent(TableName.of(rows.getString(1)), t -> new TreeSet<>());
+        if (rows.getBoolean(3)) {
+          columns.add(rows.getString(2));
+        }
+      }
+    }
+    return pii;
+  }
+
+  /**
    * Reads the tables of the {@code lake} catalog and the users of {@code ops.user_scope} over a
    * connection as the service account (which sees everything).
    */
@@ -100,12 +125,17 @@ public final class AccessControl {
         }
       }
     }
+    Map<TableName, Set<String>> lineagePii =
+        columns.containsKey(Tables.COLUMN_LINEAGE) ? lineagePii(connection) : Map.of();
     List<AccessRules.ServedTable> tables = new ArrayList<>();
     columns.forEach(
-        (table, types) ->
-            tables.add(
-                new AccessRules.ServedTable(
-                    table, types, declared.getOrDefault(table, AccessRules.Declared.NONE))));
+        (table, types) -> {
+          AccessRules.Declared known = declared.getOrDefault(table, AccessRules.Declared.NONE);
+          if (lineagePii.containsKey(table)) {
+            known = known.traced(lineagePii.get(table));
+          }
+          tables.add(new AccessRules.ServedTable(table, types, known));
+        });
     return new Served(tables, groups);
   }
 

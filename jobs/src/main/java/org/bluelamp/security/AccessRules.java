@@ -42,14 +42,29 @@ public final class AccessRules {
 
   private AccessRules() {}
 
-  /** What the repository declares about a table: its tags and PII columns. */
-  public record Declared(List<String> tags, Set<String> pii) {
+  /**
+   * What is known of a table: its tags and PII columns, and whether those are known in full. A gold
+   * table's PII follows from what it reads ({@code ops.column_lineage}, written when it is built);
+   * until its lineage is read, only what its model declares is known.
+   */
+  public record Declared(List<String> tags, Set<String> pii, boolean traced) {
     public Declared {
       tags = List.copyOf(tags);
       pii = Set.copyOf(pii);
     }
 
+    public Declared(List<String> tags, Set<String> pii) {
+      this(tags, pii, true);
+    }
+
     static final Declared NONE = new Declared(List.of(), Set.of());
+
+    /** With the PII columns its recorded lineage adds. */
+    public Declared traced(Set<String> derivedPii) {
+      Set<String> all = new java.util.TreeSet<>(pii);
+      all.addAll(derivedPii);
+      return new Declared(tags, all, true);
+    }
   }
 
   /** A served table as Trino sees it: its columns (name to Trino type) and declarations. */
@@ -94,7 +109,7 @@ public final class AccessRules {
       policy.requireKnownTags(model.file().toString(), model.tags());
       Set<String> pii = new LinkedHashSet<>();
       model.columns().stream().filter(GoldModel.Column::pii).forEach(c -> pii.add(c.name()));
-      declared.put(TableName.gold(model.name()), new Declared(model.tags(), pii));
+      declared.put(TableName.gold(model.name()), new Declared(model.tags(), pii, false));
     }
     policy
         .tableTags()
@@ -203,6 +218,12 @@ public final class AccessRules {
       rule.putObject("filter_environment").put("user", TrinoServer.SERVICE_USER);
     }
     if (!role.piiVisible()) {
+      if (!table.declared().traced()) {
+        throw new IllegalStateException(
+            "its column lineage is not in "
+                + Tables.COLUMN_LINEAGE
+                + ", so its PII cannot be derived; rebuild it (./bluelamp run --layer gold)");
+      }
       ArrayNode columns = rule.putArray("columns");
       for (String column : new java.util.TreeSet<>(table.declared().pii())) {
         // Fail closed: a PII column Trino does not list (renamed, or spelt otherwise) would be
@@ -217,7 +238,7 @@ public final class AccessRules {
   private static String mask(AccessPolicy policy, ServedTable table, String column) {
     String type = table.columns().get(column);
     String family = type.replaceFirst("[( ].*$", "");
-    String template = policy.masks().get(family);
+    String template = policy.masks().getOrDefault(family, policy.masks().get("default"));
     if (template == null) {
       throw Errors.usage(
           "PII column "
@@ -238,7 +259,8 @@ public final class AccessRules {
     }
     return template
         .replace("{pseudonym}", "\"" + Pii.pseudonym(column) + "\"")
-        .replace("{column}", "\"" + column + "\"");
+        .replace("{column}", "\"" + column + "\"")
+        .replace("{type}", type);
   }
 
   private static void require(ServedTable table, String column, String consequence) {

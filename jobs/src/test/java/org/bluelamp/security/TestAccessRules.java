@@ -44,7 +44,8 @@ class TestAccessRules {
     declared.pii().stream()
         .filter(c -> listed.get(c).equals("varchar"))
         .forEach(c -> listed.put(Pii.pseudonym(c), "varchar"));
-    return new AccessRules.ServedTable(table, listed, declared);
+    // As serve knows it once the gold build recorded the table's lineage.
+    return new AccessRules.ServedTable(table, listed, declared.traced(Set.of()));
   }
 
   private static final List<AccessRules.ServedTable> TABLES =
@@ -228,6 +229,34 @@ class TestAccessRules {
   }
 
   @Test
+  void aPiiColumnOfAnotherTypeReadsAsEmpty() throws Exception {
+    AccessRules.ServedTable derived =
+        new AccessRules.ServedTable(
+            TableName.of("gold.place_link"),
+            Map.of("force_id", "varchar", "distance_m", "double"),
+            new AccessRules.Declared(List.of(), Set.of("distance_m")));
+    JsonNode rule = JSON.readTree(AccessRules.generate(POLICY, List.of(derived)).json());
+    assertThat(rule.toString()).contains("CAST(NULL AS double)");
+  }
+
+  @Test
+  void aGoldTableWhoseLineageIsNotRecordedIsKeptFromMaskedRoles() {
+    AccessRules.ServedTable recorded =
+        table("gold.compstat_weekly", Map.of("force_id", "varchar", "week_count", "bigint"));
+    AccessRules.ServedTable untraced =
+        new AccessRules.ServedTable(
+            recorded.name(),
+            recorded.columns(),
+            DECLARED.get(TableName.of("gold.compstat_weekly")));
+    AccessRules.Rules rules = AccessRules.generate(POLICY, List.of(untraced));
+    assertThat(rules.granted().get("analyst")).isEmpty();
+    assertThat(rules.skipped())
+        .anySatisfy(
+            s -> assertThat(s).startsWith("analyst / gold.compstat_weekly").contains("lineage"));
+    assertThat(rules.granted().get("officer")).containsExactly(recorded.name());
+  }
+
+  @Test
   void aMaskCarryingTheKeyIsRefused(@TempDir Path dir) throws Exception {
     Path roles = dir.resolve("roles.yml");
     Files.writeString(
@@ -264,12 +293,17 @@ class TestAccessRules {
     assertThatThrownBy(() -> AccessPolicy.load(roles))
         .isInstanceOf(BluelampException.class)
         .hasMessageContaining("publishd");
+    Files.writeString(
+        roles,
+        Files.readString(Repository.sql().resolve("access/roles.yml"))
+            .replaceAll("\\n  default: .*", ""));
+    AccessPolicy withoutDefault = AccessPolicy.load(roles);
     AccessRules.ServedTable odd =
         new AccessRules.ServedTable(
             TableName.of("silver.person_record"),
             Map.of("force_id", "varchar", "surname", "array(varchar)"),
             new AccessRules.Declared(List.of(), Set.of("surname")));
-    assertThatThrownBy(() -> AccessRules.generate(POLICY, List.of(odd)))
+    assertThatThrownBy(() -> AccessRules.generate(withoutDefault, List.of(odd)))
         .isInstanceOf(BluelampException.class)
         .hasMessageContaining("silver.person_record.surname")
         .hasMessageContaining("no mask");
