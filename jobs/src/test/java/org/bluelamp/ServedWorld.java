@@ -159,7 +159,9 @@ public final class ServedWorld {
             .header("X-Trino-User", user)
             .method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
             .build();
-    return java.net.http.HttpClient.newHttpClient()
+    return java.net.http.HttpClient.newBuilder()
+        .version(java.net.http.HttpClient.Version.HTTP_1_1)
+        .build()
         .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
   }
 
