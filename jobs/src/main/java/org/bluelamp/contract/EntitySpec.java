@@ -200,10 +200,19 @@ public record EntitySpec(
     return columns;
   }
 
+  /** The PII columns, declared and derived. */
+  public List<String> piiColumns() {
+    return piiOf(c -> true);
+  }
+
   /** The PII text columns, each stored with its pseudonym ({@link Pii}). */
   public List<String> pseudonymised() {
+    return piiOf(c -> c.type() == ColumnType.STRING);
+  }
+
+  private List<String> piiOf(java.util.function.Predicate<Column> kind) {
     return java.util.stream.Stream.concat(columns().stream(), derived().stream())
-        .filter(c -> c.pii() && c.type() == ColumnType.STRING)
+        .filter(c -> c.pii() && kind.test(c))
         .map(Column::name)
         .toList();
   }

@@ -491,9 +491,13 @@ public final class GoldModels {
    * reads has PII.
    */
   private Set<String> piiSources(Map<String, Set<String>> lineage, GoldModel model) {
-    Map<String, Set<String>> recorded = ColumnLineage.recordedPii(lake);
     Set<String> tables = new TreeSet<>(model.reads());
     lineage.values().forEach(v -> v.forEach(s -> tables.add(s.replaceFirst("\\.[^.]*$", ""))));
+    // One read of ops.column_lineage, and only for a model that reads gold tables.
+    Map<String, Set<String>> recorded =
+        tables.stream().anyMatch(t -> t.startsWith("gold."))
+            ? ColumnLineage.recordedPii(lake)
+            : Map.of();
     Set<String> pii = new TreeSet<>();
     for (String name : tables) {
       if (name.equals(ColumnLineage.UNKNOWN) || !name.contains(".")) {
@@ -504,7 +508,7 @@ public final class GoldModels {
           switch (table.schema()) {
             case "silver" ->
                 pipelines.entities().containsKey(table.table())
-                    ? piiOf(pipelines.entities().get(table.table()))
+                    ? Set.copyOf(pipelines.entities().get(table.table()).piiColumns())
                     : Set.of();
             case "bronze" ->
                 pipelines.sources().stream()
@@ -520,14 +524,6 @@ public final class GoldModels {
         pii.add(ColumnLineage.UNKNOWN);
       }
     }
-    return pii;
-  }
-
-  private static Set<String> piiOf(EntitySpec entity) {
-    Set<String> pii = new TreeSet<>();
-    java.util.stream.Stream.concat(entity.columns().stream(), entity.derived().stream())
-        .filter(EntitySpec.Column::pii)
-        .forEach(c -> pii.add(c.name()));
     return pii;
   }
 

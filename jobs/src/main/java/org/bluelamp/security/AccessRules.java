@@ -88,18 +88,9 @@ public final class AccessRules {
     Map<TableName, Declared> declared = new HashMap<>();
     for (EntitySpec entity : pipelines.entities().values()) {
       policy.requireKnownTags(entity.file().toString(), entity.tags());
-      Set<String> pii = new LinkedHashSet<>();
-      for (EntitySpec.Column column : entity.columns()) {
-        if (column.pii()) {
-          pii.add(column.name());
-        }
-      }
-      for (EntitySpec.Column column : entity.derived()) {
-        if (column.pii()) {
-          pii.add(column.name());
-        }
-      }
-      declared.put(TableName.silver(entity.name()), new Declared(entity.tags(), pii));
+      declared.put(
+          TableName.silver(entity.name()),
+          new Declared(entity.tags(), Set.copyOf(entity.piiColumns())));
     }
     for (SourceContract source : pipelines.sources()) {
       declared.put(
