@@ -14,5 +14,6 @@ SELECT
   record_key,
   event_at,
   file,
-  offset
+  offset,
+  clearance_required
 FROM silver.dq_issue

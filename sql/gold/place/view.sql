@@ -9,7 +9,8 @@ WITH resident AS (
     pl.person_id,
     min(p.event_at) AS first_recorded,
     max(p.event_at) AS last_recorded,
-    count(*) AS records
+    count(*) AS records,
+    max(greatest(p.clearance_required, pl.clearance_required)) AS clearance_required
   FROM gold.place_link p
   JOIN gold.person_link pl ON pl.force_id = p.force_id AND pl.mention_id = p.mention_id
   GROUP BY p.force_id, p.place_id, pl.person_id
@@ -19,6 +20,7 @@ residents AS (
     force_id,
     place_id,
     count(*) AS persons,
+    max(clearance_required) AS clearance_required,
     concat_ws('; ',
       transform(
         sort_array(collect_list(named_struct(
@@ -52,12 +54,25 @@ place AS (
           'role', role,
           'source', _source,
           'method', method)),
-      false) AS timeline
+      false) AS timeline,
+    max(clearance_required) AS clearance_required
   FROM gold.place_link
   GROUP BY force_id, place_id
 )
 SELECT
-  p.*,
+  p.force_id,
+  p.place_id,
+  p.address_id,
+  p.place_text,
+  p.place_key,
+  p.mentions,
+  p.crime_scenes,
+  p.home_records,
+  p.inexact_mentions,
+  p.first_seen,
+  p.last_seen,
+  p.addresses_recorded,
+  p.timeline,
   coalesce(r.persons, 0) AS persons,
   r.residents,
   g.postcode,
@@ -66,7 +81,9 @@ SELECT
   g.lon,
   g.lat,
   g.ward_id,
-  g.ward_name
+  g.ward_name,
+  -- A place's row shows what every record naming it says: the highest clearance of them.
+  greatest(p.clearance_required, coalesce(r.clearance_required, 0)) AS clearance_required
 FROM place p
 LEFT JOIN residents r ON r.force_id = p.force_id AND r.place_id = p.place_id
 LEFT JOIN silver.location g ON g.force_id = p.force_id AND g.address_id = p.address_id

@@ -30,6 +30,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.bluelamp.Progress;
+import org.bluelamp.contract.Clearance;
 import org.bluelamp.contract.ColumnType;
 import org.bluelamp.contract.EntitySpec;
 import org.bluelamp.contract.Force;
@@ -261,6 +262,9 @@ public final class SilverJob {
     Derivation derivation = derivations.get(entity.name());
     if (derivation != null) {
       data = derivation.apply(data);
+    }
+    if (entity.clearance().isPresent()) {
+      data = data.withColumn(Clearance.COLUMN, Clearance.of(entity));
     }
     return pseudonyms.add(data, Pii.pseudonyms(entity.pseudonymised()));
   }

@@ -92,7 +92,8 @@ final class ContractParser {
             "reads",
             "columns",
             "derived",
-            "tags"));
+            "tags",
+            "clearance"));
     String name = snakeCase(yaml, "entity");
     List<EntitySpec.Column> columns = yaml.list("columns", c -> entityColumn(c, true));
     List<EntitySpec.Column> derived = yaml.list("derived", c -> entityColumn(c, false));
@@ -121,7 +122,8 @@ final class ContractParser {
         yaml.strings("reads"),
         columns,
         derived,
-        yaml.strings("tags"));
+        yaml.strings("tags"),
+        yaml.optionalString("clearance"));
   }
 
   private static EntitySpec.Column entityColumn(YamlNode c, boolean mapped) {

@@ -15,7 +15,8 @@ import java.util.Optional;
  * reads} names the other entities those derivations read (built first, rebuilt with them); {@code
  * nearest} names line entities (the street network) each located record is snapped to, the nearest
  * line within {@link #NEAREST_WITHIN_METRES}; {@code tags} say who may read it
- * (sql/access/roles.yml).
+ * (sql/access/roles.yml); {@code clearance} is an SQL expression over its columns giving the
+ * clearance a record needs ({@link Clearance}).
  */
 public record EntitySpec(
     Path file,
@@ -29,7 +30,8 @@ public record EntitySpec(
     List<String> reads,
     List<Column> columns,
     List<Column> derived,
-    List<String> tags) {
+    List<String> tags,
+    Optional<String> clearance) {
   public EntitySpec {
     requireNonNull(file, "file");
     requireNonNull(name, "name");
@@ -43,6 +45,7 @@ public record EntitySpec(
     columns = List.copyOf(columns);
     derived = List.copyOf(derived);
     tags = List.copyOf(tags);
+    requireNonNull(clearance, "clearance");
   }
 
   /**
@@ -186,6 +189,19 @@ public record EntitySpec(
     for (Column column : derived()) {
       columns.put(column.name(), documented(column));
     }
+    clearance()
+        .ifPresent(
+            rule ->
+                columns.put(
+                    Clearance.COLUMN,
+                    new SilverColumn(
+                        "int",
+                        "The clearance a user needs to see the record: `"
+                            + rule
+                            + "`; "
+                            + Clearance.HIGHEST
+                            + " where that is empty.",
+                        false)));
     for (String column : pseudonymised()) {
       columns.put(
           Pii.pseudonym(column),

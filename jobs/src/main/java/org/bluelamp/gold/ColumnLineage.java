@@ -38,14 +38,11 @@ import scala.collection.JavaConverters;
  * aggregate, window, generator) from every column it references; a union's column from the same
  * column of each branch; a count, or a window's partition and order, carries no value of the
  * columns it reads. Whatever the plan does not say (rows a builder collected and made again, typed
- * operations) derives from {@link #UNKNOWN}, and so does any column of such a node. Columns only
- * filtered or joined on do not flow into values and are not counted: a table's PII is in the values
- * it carries.
+ * operations) derives from {@link Tables#UNTRACED}, and so does any column of such a node. Columns
+ * only filtered or joined on do not flow into values and are not counted: a table's PII is in the
+ * values it carries.
  */
 final class ColumnLineage {
-  /** The source of rows the plan cannot trace to a lake table. */
-  static final String UNKNOWN = "?";
-
   private final Function<String, String> tableAt;
   private final Map<ExprId, Set<String>> sources = new HashMap<>();
   private final Map<Object, List<Attribute>> ctes = new HashMap<>();
@@ -55,7 +52,7 @@ final class ColumnLineage {
   }
 
   /**
-   * Output column to its sources ({@code schema.table.column}, or {@link #UNKNOWN}); {@code
+   * Output column to its sources ({@code schema.table.column}, or {@link Tables#UNTRACED}); {@code
    * tableAt} names the lake table at a location (null for none).
    */
   static Map<String, Set<String>> of(Dataset<Row> built, Function<String, String> tableAt) {
@@ -149,7 +146,7 @@ final class ColumnLineage {
       for (Attribute attribute : list(plan.output())) {
         sources.put(
             attribute.exprId(),
-            Set.of(table == null ? UNKNOWN : table + "." + attribute.name().toLowerCase()));
+            Set.of(table == null ? Tables.UNTRACED : table + "." + attribute.name().toLowerCase()));
       }
       return;
     }
@@ -175,7 +172,7 @@ final class ColumnLineage {
     // know, from everything its children carry.
     for (Attribute attribute : list(plan.output())) {
       if (!sources.containsKey(attribute.exprId())) {
-        Set<String> all = new TreeSet<>(Set.of(UNKNOWN));
+        Set<String> all = new TreeSet<>(Set.of(Tables.UNTRACED));
         children.forEach(c -> list(c.output()).forEach(a -> all.addAll(sources(a))));
         sources.put(attribute.exprId(), all);
       }
@@ -207,7 +204,7 @@ final class ColumnLineage {
   }
 
   private Set<String> sources(Attribute attribute) {
-    return sources.getOrDefault(attribute.exprId(), Set.of(UNKNOWN));
+    return sources.getOrDefault(attribute.exprId(), Set.of(Tables.UNTRACED));
   }
 
   /** The lake table a leaf reads, or null. */

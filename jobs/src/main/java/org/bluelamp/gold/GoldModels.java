@@ -38,6 +38,7 @@ import org.bluelamp.lake.JobResult;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.Pseudonyms;
 import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 
 /**
  * Finds the gold models under {@code sql/gold/}, orders them by the {@code gold.*} tables they
@@ -487,8 +488,8 @@ public final class GoldModels {
   /**
    * The PII columns ({@code schema.table.column}) among the sources of {@code lineage}: a silver
    * entity's, a bronze source's, a gold model's as its own lineage recorded them; what the plan
-   * cannot trace ({@link ColumnLineage#UNKNOWN}) counts as PII when any table the model declares it
-   * reads has PII.
+   * cannot trace ({@link Tables#UNTRACED}) counts as PII when any table the model declares it reads
+   * has PII.
    */
   private Set<String> piiSources(Map<String, Set<String>> lineage, GoldModel model) {
     Set<String> tables = new TreeSet<>(model.reads());
@@ -500,7 +501,7 @@ public final class GoldModels {
             : Map.of();
     Set<String> pii = new TreeSet<>();
     for (String name : tables) {
-      if (name.equals(ColumnLineage.UNKNOWN) || !name.contains(".")) {
+      if (name.equals(Tables.UNTRACED) || !name.contains(".")) {
         continue;
       }
       TableName table = TableName.of(name);
@@ -521,7 +522,7 @@ public final class GoldModels {
           };
       columns.forEach(c -> pii.add(name + "." + c.toLowerCase()));
       if (!columns.isEmpty() && model.reads().contains(name)) {
-        pii.add(ColumnLineage.UNKNOWN);
+        pii.add(Tables.UNTRACED);
       }
     }
     return pii;

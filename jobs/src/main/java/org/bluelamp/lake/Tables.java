@@ -44,6 +44,9 @@ public final class Tables {
   public static final TableName QUERY_AUDIT = TableName.ops("query_audit");
 
   /** What each column of each gold table derives from, and whether it is PII (serve reads it). */
+  /** What {@link #COLUMN_LINEAGE} records as the source of a value a plan could not trace. */
+  public static final String UNTRACED = "?";
+
   public static final TableName COLUMN_LINEAGE = TableName.ops("column_lineage");
 
   public static final TableName USER_SCOPE = TableName.ops("user_scope");

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.from_utc_timestamp;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.bluelamp.Progress;
+import org.bluelamp.contract.Clearance;
 import org.bluelamp.contract.Force;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.SourceContract;
@@ -163,13 +165,7 @@ public final class DataQualityJob {
   private Dataset<Row> categorised(Dataset<Row> failures, Dataset<Row> catalog) {
     Column zone = lit("UTC");
     for (Force force : pipelines.forces().values()) {
-      zone =
-          org.apache
-              .spark
-              .sql
-              .functions
-              .when(col("force_id").equalTo(force.id()), lit(force.zone().getId()))
-              .otherwise(zone);
+      zone = when(col("force_id").equalTo(force.id()), lit(force.zone().getId())).otherwise(zone);
     }
     Dataset<Row> rules =
         catalog.select(
@@ -213,6 +209,28 @@ public final class DataQualityJob {
             col("event_at"),
             col("file"),
             col("offset"),
-            col("ingested_at"));
+            col("ingested_at"),
+            clearance());
+  }
+
+  /**
+   * The clearance a failed check's row needs: a record of a graded entity (intelligence) may be one
+   * above a user's clearance, and a quarantined record was never graded, so its checks need the
+   * highest; those of other entities none.
+   */
+  private Column clearance() {
+    Object[] graded =
+        pipelines.sources().stream()
+            .filter(
+                s ->
+                    s.entity()
+                        .map(e -> pipelines.entities().get(e))
+                        .filter(e -> e != null && e.clearance().isPresent())
+                        .isPresent())
+            .map(SourceContract::id)
+            .toArray();
+    return when(col("source").isin(graded), lit(Clearance.HIGHEST))
+        .otherwise(lit(0))
+        .as(Clearance.COLUMN);
   }
 }

@@ -1,8 +1,11 @@
 package org.bluelamp.resolve;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
+import static org.bluelamp.lake.SparkColumns.seq;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,15 +14,17 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.bluelamp.Errors;
+import org.bluelamp.contract.Clearance;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.TableName;
 
 /**
  * Every mention of silver declared in a resolve file, in one shape: {@code force_id, mention_id,
  * entity, part, record_id, is_principal, role, event_type, event_id, event_at, _source,
- * same_as_mention_id} and the detail columns (a person's are restricted: they stay inside the
- * resolve job). {@code mention_id} is {@code <entity>:<record id>} (plus {@code :<part>} for a
- * record of several persons).
+ * same_as_mention_id, clearance_required} (the clearance its record needs, 0 for a record of an
+ * ungraded entity) and the detail columns (a person's are restricted: they stay inside the resolve
+ * job). {@code mention_id} is {@code <entity>:<record id>} (plus {@code :<part>} for a record of
+ * several persons).
  */
 final class Mentions {
   private Mentions() {}
@@ -32,7 +37,10 @@ final class Mentions {
       if (!lake.exists(table)) {
         continue;
       }
-      Dataset<Row> one = lake.read(table).select(columns(mention, fields).toArray(Column[]::new));
+      Dataset<Row> rows = lake.read(table);
+      List<Column> columns = columns(mention, fields);
+      columns.add(Clearance.carried(rows));
+      Dataset<Row> one = rows.select(columns.toArray(Column[]::new));
       all = all == null ? one : all.unionByName(one);
     }
     if (all == null) {
@@ -64,6 +72,29 @@ final class Mentions {
     }
     all.addAll(after);
     return all.toArray(Column[]::new);
+  }
+
+  /**
+   * {@code links} (one row per mention) with the clearance its values need: the higher of its own
+   * record's and that of the record {@code reference} names (a linked mention's id shows that
+   * record exists).
+   */
+  static Dataset<Row> graded(Dataset<Row> links, Dataset<Row> mentions, String reference) {
+    Dataset<Row> own = mentions.select(col("force_id"), col("mention_id"), col(Clearance.COLUMN));
+    Dataset<Row> referenced =
+        mentions.select(
+            col("force_id"),
+            col("mention_id").as(reference),
+            col(Clearance.COLUMN).as("_referenced_clearance"));
+    return links
+        .join(own, seq(List.of("force_id", "mention_id")), "left")
+        .join(referenced, seq(List.of("force_id", reference)), "left")
+        .withColumn(
+            Clearance.COLUMN,
+            greatest(
+                coalesce(col(Clearance.COLUMN), lit(Clearance.HIGHEST)),
+                coalesce(col("_referenced_clearance"), lit(0))))
+        .drop("_referenced_clearance");
   }
 
   static Column mentionId(String entity, Column record, String part) {

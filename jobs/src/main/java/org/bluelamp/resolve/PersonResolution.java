@@ -171,7 +171,10 @@ public final class PersonResolution {
     Dataset<Row> ids = personIds(explained, previous(lake));
     Dataset<Row> persons =
         explained.join(ids, seq(List.of("force_id", "cluster_id"))).select(OUTPUT);
-    return persons.unionByName(sameAs(mentions, persons).select(OUTPUT));
+    return Mentions.graded(
+        persons.unionByName(sameAs(mentions, persons).select(OUTPUT)),
+        mentions,
+        "linked_mention_id");
   }
 
   /** The ids of the previous build (mention -> person), materialised before it is overwritten. */

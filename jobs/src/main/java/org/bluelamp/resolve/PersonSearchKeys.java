@@ -1,7 +1,10 @@
 package org.bluelamp.resolve;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.udf;
 import static org.bluelamp.lake.SparkColumns.seq;
 
@@ -17,6 +20,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.bluelamp.Errors;
+import org.bluelamp.contract.Clearance;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.BuildCache;
 import org.bluelamp.lake.Lake;
@@ -68,16 +72,24 @@ public final class PersonSearchKeys {
             DataTypes.createArrayType(KEY));
     Dataset<Row> profiled =
         Profiles.profiled(PersonResolution.mentions(lake, spec), Profiles.names(pipelines));
+    // A key's clearance is its mention's in gold.person_link (the higher of its record's and the
+    // linked record's), not the record's alone.
     return profiled
+        .drop(Clearance.COLUMN)
         .join(
-            lake.read(Tables.PERSON_LINK).select("force_id", "mention_id", "person_id"),
+            lake.read(Tables.PERSON_LINK)
+                .select("force_id", "mention_id", "person_id", Clearance.COLUMN),
             seq(List.of("force_id", "mention_id")))
         .select(
-            col("force_id"), col("person_id"), explode(keys.apply(Profiles.asStruct(""))).as("k"))
-        .select(col("force_id"), col("k.key_type"), col("k.key"), col("person_id"))
-        .groupBy("force_id", "key_type", "key", "person_id")
-        .count()
-        .withColumnRenamed("count", "mentions")
+            col("force_id"),
+            col("person_id"),
+            col(Clearance.COLUMN),
+            explode(keys.apply(Profiles.asStruct(""))).as("k"))
+        .groupBy(col("force_id"), col("k.key_type"), col("k.key"), col("person_id"))
+        .agg(
+            count(lit(1)).as("mentions"),
+            // A key shows that the records giving it exist: the highest clearance of them.
+            max(Clearance.COLUMN).as(Clearance.COLUMN))
         .repartition(1)
         .sortWithinPartitions("key_type", "key", "force_id", "person_id");
   }

@@ -25,6 +25,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.bluelamp.contract.Clearance;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.BuildCache;
 import org.bluelamp.lake.Lake;
@@ -72,7 +73,8 @@ public final class PersonView {
                     "event_type",
                     "event_id",
                     "event_at",
-                    "_source")
+                    "_source",
+                    Clearance.COLUMN)
                 .join(details, seq(List.of("force_id", "mention_id")), "left"));
     List<Column> aggregates = new ArrayList<>();
     aggregates.add(count(lit(1)).as("mentions"));
@@ -92,6 +94,8 @@ public final class PersonView {
     aggregates.add(latest("phone"));
     aggregates.add(latest("document"));
     aggregates.add(max(col("event_type").equalTo("safeguarding")).as("safeguarding_concern"));
+    // A person's row shows what all their records say: it needs the highest clearance of them.
+    aggregates.add(max(Clearance.COLUMN).as(Clearance.COLUMN));
     aggregates.add(
         sort_array(
                 collect_list(

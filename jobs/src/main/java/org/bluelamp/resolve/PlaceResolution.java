@@ -28,6 +28,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.bluelamp.Progress;
+import org.bluelamp.contract.Clearance;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.BuildCache;
 import org.bluelamp.lake.Lake;
@@ -126,6 +127,7 @@ public final class PlaceResolution {
                             coalesce(col("full_key"), col("address_key")).as("place_key"),
                             col("address_key")),
                         List.of(
+                            col(Clearance.COLUMN),
                             col("address_recorded"),
                             col("method"),
                             when(textMatch, col("edits")).as("edits"),

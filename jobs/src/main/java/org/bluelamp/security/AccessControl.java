@@ -66,29 +66,36 @@ public final class AccessControl {
     }
   }
 
-  /**
-   * The PII columns of each table whose column lineage the gold builds recorded (a table there with
-   * none has its lineage all the same).
-   */
-  private static Map<TableName, Set<String>> lineagePii(Connection connection) throws SQLException {
-    Map<TableName, Set<String>> pii =
+  /** What {@code ops.column_lineage} recorded of one table: each column's sources, and its PII. */
+  private record Recorded(Map<String, Set<String>> lineage, Set<String> pii) {}
+
+  /** The lineage the gold builds recorded, by table. */
+  private static Map<TableName, Recorded> recorded(Connection connection) throws SQLException {
+    Map<TableName, Recorded> recorded =
         new TreeMap<>(java.util.Comparator.comparing(TableName::toString));
     try (Statement statement = connection.createStatement();
         ResultSet rows =
             statement.executeQuery(
-                "SELECT table_name, column_name, pii FROM "
+                "SELECT table_name, column_name, sources, pii FROM "
                     + TrinoServer.CATALOG
                     + "."
                     + Tables.COLUMN_LINEAGE)) {
       while (rows.next()) {
-        Set<String> columns =
-            pii.computeIfAbsent(TableName.of(rows.getString(1)), t -> new TreeSet<>());
-        if (rows.getBoolean(3)) {
-          columns.add(rows.getString(2));
+        Recorded table =
+            recorded.computeIfAbsent(
+                TableName.of(rows.getString(1)),
+                t -> new Recorded(new TreeMap<>(), new TreeSet<>()));
+        Set<String> sources = new TreeSet<>();
+        for (Object source : (Object[]) rows.getArray(3).getArray()) {
+          sources.add((String) source);
+        }
+        table.lineage().put(rows.getString(2), sources);
+        if (rows.getBoolean(4)) {
+          table.pii().add(rows.getString(2));
         }
       }
     }
-    return pii;
+    return recorded;
   }
 
   /**
@@ -125,14 +132,15 @@ public final class AccessControl {
         }
       }
     }
-    Map<TableName, Set<String>> lineagePii =
-        columns.containsKey(Tables.COLUMN_LINEAGE) ? lineagePii(connection) : Map.of();
+    Map<TableName, Recorded> recorded =
+        columns.containsKey(Tables.COLUMN_LINEAGE) ? recorded(connection) : Map.of();
     List<AccessRules.ServedTable> tables = new ArrayList<>();
     columns.forEach(
         (table, types) -> {
           AccessRules.Declared known = declared.getOrDefault(table, AccessRules.Declared.NONE);
-          if (lineagePii.containsKey(table)) {
-            known = known.traced(lineagePii.get(table));
+          Recorded lineage = recorded.get(table);
+          if (lineage != null) {
+            known = known.traced(lineage.pii(), lineage.lineage());
           }
           tables.add(new AccessRules.ServedTable(table, types, known));
         });

@@ -20,14 +20,12 @@ public record AccessPolicy(
     Map<String, String> tags,
     Map<String, List<String>> tableTags,
     Map<String, String> masks,
-    Map<String, String> clearance,
     Map<String, Role> roles) {
   public AccessPolicy {
     requireNonNull(file, "file");
     tags = Map.copyOf(tags);
     tableTags = Map.copyOf(tableTags);
     masks = Map.copyOf(masks);
-    clearance = Map.copyOf(clearance);
     roles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(roles));
   }
 
@@ -84,8 +82,7 @@ public record AccessPolicy(
   }
 
   public static AccessPolicy load(Path file) {
-    YamlNode yaml =
-        YamlNode.read(file).allowOnly(Set.of("tags", "tables", "masks", "clearance", "roles"));
+    YamlNode yaml = YamlNode.read(file).allowOnly(Set.of("tags", "tables", "masks", "roles"));
     Map<String, String> tags = yaml.stringMap("tags");
     Map<String, List<String>> tableTags = new TreeMap<>();
     YamlNode tables = yaml.child("tables");
@@ -151,7 +148,7 @@ public record AccessPolicy(
                 "write {pseudonym}: the jobs store each PII text column's pseudonym beside it");
           }
         });
-    return new AccessPolicy(file, tags, tableTags, masks, yaml.stringMap("clearance"), roles);
+    return new AccessPolicy(file, tags, tableTags, masks, roles);
   }
 
   /** The role named {@code name}, or a usage error listing the roles. */

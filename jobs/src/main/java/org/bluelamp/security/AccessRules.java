@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.bluelamp.Errors;
+import org.bluelamp.contract.Clearance;
 import org.bluelamp.contract.EntitySpec;
 import org.bluelamp.contract.Pii;
 import org.bluelamp.contract.Pipelines;
@@ -43,27 +44,63 @@ public final class AccessRules {
   private AccessRules() {}
 
   /**
-   * What is known of a table: its tags and PII columns, and whether those are known in full. A gold
-   * table's PII follows from what it reads ({@code ops.column_lineage}, written when it is built);
-   * until its lineage is read, only what its model declares is known.
+   * What is known of a table: its tags and PII columns, whether those are known in full, the tables
+   * its model declares it reads, and what each column derives from ({@code schema.table.column}, or
+   * {@code ?} for what the plan could not trace). A gold table's PII and lineage follow from what
+   * it reads ({@code ops.column_lineage}, written when it is built); until its lineage is read,
+   * only what its model declares is known.
    */
-  public record Declared(List<String> tags, Set<String> pii, boolean traced) {
+  public record Declared(
+      List<String> tags,
+      Set<String> pii,
+      boolean traced,
+      Set<String> reads,
+      Map<String, Set<String>> lineage) {
     public Declared {
       tags = List.copyOf(tags);
       pii = Set.copyOf(pii);
+      reads = Set.copyOf(reads);
+      lineage = Map.copyOf(lineage);
     }
 
     public Declared(List<String> tags, Set<String> pii) {
-      this(tags, pii, true);
+      this(tags, pii, true, Set.of(), Map.of());
     }
 
     static final Declared NONE = new Declared(List.of(), Set.of());
 
-    /** With the PII columns its recorded lineage adds. */
-    public Declared traced(Set<String> derivedPii) {
+    /** A gold model's declarations before its build recorded its lineage. */
+    public static Declared untraced(List<String> tags, Set<String> pii, Set<String> reads) {
+      return new Declared(tags, pii, false, reads, Map.of());
+    }
+
+    /** With the PII columns and the column lineage its build recorded. */
+    public Declared traced(Set<String> derivedPii, Map<String, Set<String>> recorded) {
       Set<String> all = new java.util.TreeSet<>(pii);
       all.addAll(derivedPii);
-      return new Declared(tags, all, true);
+      return new Declared(tags, all, true, reads, recorded);
+    }
+
+    /**
+     * The tables (among {@code graded}) whose values this table carries: those its columns derive
+     * from, and, for what its plan could not trace, every table its model reads.
+     */
+    Set<String> carries(Set<String> graded) {
+      Set<String> from = new java.util.TreeSet<>();
+      lineage
+          .values()
+          .forEach(
+              sources ->
+                  sources.forEach(
+                      s -> {
+                        if (s.equals(Tables.UNTRACED)) {
+                          from.addAll(reads);
+                        } else {
+                          from.add(s.substring(0, s.lastIndexOf('.')));
+                        }
+                      }));
+      from.retainAll(graded);
+      return from;
     }
   }
 
@@ -100,7 +137,8 @@ public final class AccessRules {
       policy.requireKnownTags(model.file().toString(), model.tags());
       Set<String> pii = new LinkedHashSet<>();
       model.columns().stream().filter(GoldModel.Column::pii).forEach(c -> pii.add(c.name()));
-      declared.put(TableName.gold(model.name()), new Declared(model.tags(), pii, false));
+      declared.put(
+          TableName.gold(model.name()), Declared.untraced(model.tags(), pii, model.reads()));
     }
     policy
         .tableTags()
@@ -125,6 +163,7 @@ public final class AccessRules {
     ArrayNode rules = (ArrayNode) root.get("tables");
     Map<String, List<TableName>> granted = new TreeMap<>();
     List<String> skipped = new ArrayList<>();
+    Map<String, Set<String>> graded = graded(tables);
     for (AccessPolicy.Role role : policy.roles().values()) {
       List<TableName> names = granted.computeIfAbsent(role.name(), r -> new ArrayList<>());
       for (ServedTable table : tables) {
@@ -132,7 +171,7 @@ public final class AccessRules {
           continue;
         }
         try {
-          rules.add(rule(policy, role, table));
+          rules.add(rule(policy, role, table, graded));
           names.add(table.name());
         } catch (IllegalStateException e) {
           skipped.add(role.name() + " / " + table.name() + ": " + e.getMessage());
@@ -178,7 +217,11 @@ public final class AccessRules {
     }
   }
 
-  private static ObjectNode rule(AccessPolicy policy, AccessPolicy.Role role, ServedTable table) {
+  private static ObjectNode rule(
+      AccessPolicy policy,
+      AccessPolicy.Role role,
+      ServedTable table,
+      Map<String, Set<String>> graded) {
     ObjectNode rule =
         JSON.createObjectNode()
             .put("group", role.name())
@@ -200,9 +243,11 @@ public final class AccessRules {
               + SCOPE
               + " AND s.ward_id IS NOT NULL))");
     }
-    String clearance = policy.clearance().get(table.name().toString());
-    if (clearance != null && role.clearanceChecked()) {
-      filters.add("(" + clearance + ") <= (SELECT max(s.clearance)" + SCOPE + ")");
+    if (role.clearanceChecked()) {
+      requireClearanceCarried(table, graded);
+      if (table.columns().containsKey(Clearance.COLUMN)) {
+        filters.add(Clearance.COLUMN + " <= (SELECT max(s.clearance)" + SCOPE + ")");
+      }
     }
     if (!filters.isEmpty()) {
       rule.put("filter", String.join(" AND ", filters));
@@ -252,6 +297,58 @@ public final class AccessRules {
         .replace("{pseudonym}", "\"" + Pii.pseudonym(column) + "\"")
         .replace("{column}", "\"" + column + "\"")
         .replace("{type}", type);
+  }
+
+  /**
+   * The graded tables (those with {@link Clearance#COLUMN}), each with the tables its clearance
+   * column derives from as its recorded lineage says (none for a silver entity: its own).
+   */
+  private static Map<String, Set<String>> graded(List<ServedTable> tables) {
+    Map<String, Set<String>> graded = new TreeMap<>();
+    for (ServedTable table : tables) {
+      if (table.columns().containsKey(Clearance.COLUMN)) {
+        Set<String> from = new java.util.TreeSet<>();
+        table.declared().lineage().getOrDefault(Clearance.COLUMN, Set.of()).stream()
+            .filter(s -> s.endsWith("." + Clearance.COLUMN))
+            .forEach(s -> from.add(s.substring(0, s.lastIndexOf('.'))));
+        graded.put(table.name().toString(), from);
+      }
+    }
+    return graded;
+  }
+
+  /**
+   * Refuses a table whose values derive from graded rows when its own clearance column does not
+   * derive from theirs, directly or through a table whose clearance does: rows above a user's
+   * clearance would show through it.
+   */
+  private static void requireClearanceCarried(ServedTable table, Map<String, Set<String>> graded) {
+    Set<String> from = new java.util.TreeSet<>(table.declared().carries(graded.keySet()));
+    from.remove(table.name().toString());
+    if (from.isEmpty()) {
+      return;
+    }
+    Set<String> carried = new java.util.TreeSet<>();
+    java.util.Deque<String> next =
+        new java.util.ArrayDeque<>(graded.getOrDefault(table.name().toString(), Set.of()));
+    while (!next.isEmpty()) {
+      String source = next.pop();
+      if (carried.add(source)) {
+        next.addAll(graded.getOrDefault(source, Set.of()));
+      }
+    }
+    from.removeAll(carried);
+    if (!from.isEmpty()) {
+      throw new IllegalStateException(
+          "its values derive from "
+              + String.join(", ", from)
+              + ", whose rows need a clearance, but its "
+              + Clearance.COLUMN
+              + " column does not derive from theirs, so rows above a user's clearance would show;"
+              + " carry max("
+              + Clearance.COLUMN
+              + ") of the rows each row derives from (docs/serving.md)");
+    }
   }
 
   private static void require(ServedTable table, String column, String consequence) {

@@ -14,6 +14,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.bluelamp.Errors;
+import org.bluelamp.contract.Clearance;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.Tables;
@@ -30,7 +31,6 @@ import org.bluelamp.trino.TrinoServer;
 public final class Users {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9._-]{0,62}");
   private static final Pattern WARD = Pattern.compile("[A-Za-z0-9_-]{1,32}");
-  private static final int MAX_CLEARANCE = 9;
 
   static final StructType SCHEMA =
       new StructType()
@@ -88,9 +88,9 @@ public final class Users {
             "use the code as in silver.area (letters, digits)");
       }
     }
-    if (user.clearance() < 0 || user.clearance() > MAX_CLEARANCE) {
+    if (user.clearance() < 0 || user.clearance() > Clearance.HIGHEST) {
       throw Errors.usage(
-          "clearance " + user.clearance() + " is out of range", "use 0 to " + MAX_CLEARANCE);
+          "clearance " + user.clearance() + " is out of range", "use 0 to " + Clearance.HIGHEST);
     }
   }
 

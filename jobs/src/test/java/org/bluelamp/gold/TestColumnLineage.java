@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.bluelamp.SharedSpark;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.TableName;
+import org.bluelamp.lake.Tables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,7 +87,7 @@ class TestColumnLineage {
     Dataset<Row> read = lake.read(TableName.silver("lin_person"));
     List<Row> collected = read.collectAsList();
     Dataset<Row> remade = lake.spark().createDataFrame(collected, read.schema());
-    assertThat(lineage(remade).get("surname")).containsExactly(ColumnLineage.UNKNOWN);
+    assertThat(lineage(remade).get("surname")).containsExactly(Tables.UNTRACED);
     assertThat(lineage(read.select("surname")))
         .containsEntry("surname", Set.of("silver.lin_person.surname"));
   }

@@ -82,7 +82,8 @@ class TestDerivedPii {
 
     AccessPolicy policy = AccessPolicy.load(Repository.sql().resolve("access/roles.yml"));
     AccessRules.Declared declared =
-        new AccessRules.Declared(List.of(), Set.of(), false).traced(Set.of("family"));
+        AccessRules.Declared.untraced(List.of(), Set.of(), Set.of())
+            .traced(Set.of("family"), Map.of());
     Map<String, String> columns =
         Map.of(
             "force_id",
@@ -107,7 +108,7 @@ class TestDerivedPii {
                 new AccessRules.ServedTable(
                     TableName.gold("fixture_names"),
                     columns,
-                    new AccessRules.Declared(List.of(), Set.of(), false))));
+                    AccessRules.Declared.untraced(List.of(), Set.of(), Set.of()))));
     assertThat(untraced.granted().get("analyst")).isEmpty();
   }
 }

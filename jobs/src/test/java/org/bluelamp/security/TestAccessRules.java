@@ -45,7 +45,7 @@ class TestAccessRules {
         .filter(c -> listed.get(c).equals("varchar"))
         .forEach(c -> listed.put(Pii.pseudonym(c), "varchar"));
     // As serve knows it once the gold build recorded the table's lineage.
-    return new AccessRules.ServedTable(table, listed, declared.traced(Set.of()));
+    return new AccessRules.ServedTable(table, listed, declared.traced(Set.of(), Map.of()));
   }
 
   private static final List<AccessRules.ServedTable> TABLES =
@@ -58,7 +58,15 @@ class TestAccessRules {
           table("silver.crime", Map.of("force_id", "varchar", "crime_id", "varchar")),
           table(
               "silver.intelligence",
-              Map.of("force_id", "varchar", "handling_code", "varchar", "surname", "varchar")),
+              Map.of(
+                  "force_id",
+                  "varchar",
+                  "handling_code",
+                  "varchar",
+                  "surname",
+                  "varchar",
+                  "clearance_required",
+                  "integer")),
           table("gold.supervisor_live", Map.of("force_id", "varchar", "ward_id", "varchar")),
           table("gold.mayor_weekly", Map.of("force_id", "varchar", "this_week", "varchar")),
           table("gold.compstat_weekly", Map.of("force_id", "varchar", "week_count", "bigint")),
@@ -147,7 +155,7 @@ class TestAccessRules {
   void clearanceAndWardsNarrowTheRowsWhereThePolicySays() throws Exception {
     assertThat(rule("officer", "silver.intelligence").get("filter").asText())
         .contains(
-            "(CASE handling_code WHEN 'P' THEN 1 ELSE 2 END) <= (SELECT max(s.clearance) FROM"
+            "clearance_required <= (SELECT max(s.clearance) FROM"
                 + " lake.ops.user_scope s WHERE s.user_name = current_user)");
     assertThat(rule("engineer", "silver.intelligence").has("filter")).isFalse();
     assertThat(rule("supervisor", "gold.supervisor_live").get("filter").asText())
@@ -307,5 +315,79 @@ class TestAccessRules {
         .isInstanceOf(BluelampException.class)
         .hasMessageContaining("silver.person_record.surname")
         .hasMessageContaining("no mask");
+  }
+
+  /** A gold table with this lineage (column to sources), as serve reads it after a build. */
+  private static AccessRules.ServedTable derived(
+      String name, Set<String> reads, Map<String, Set<String>> lineage) {
+    Map<String, String> columns = new java.util.HashMap<>();
+    lineage.keySet().forEach(c -> columns.put(c, "varchar"));
+    return new AccessRules.ServedTable(
+        TableName.of(name),
+        columns,
+        AccessRules.Declared.untraced(List.of(), Set.of(), reads).traced(Set.of(), lineage));
+  }
+
+  @Test
+  void aTableDerivedFromGradedRowsIsServedOnlyWhenItCarriesTheirClearance() throws Exception {
+    AccessRules.ServedTable intelligence =
+        table(
+            "silver.intelligence", Map.of("force_id", "varchar", "clearance_required", "integer"));
+    Set<String> reads = Set.of("silver.intelligence");
+    // The mistake the issue found: a link table with the ids of every report, no clearance.
+    AccessRules.ServedTable ids =
+        derived(
+            "gold.intel_ids",
+            reads,
+            Map.of(
+                "force_id", Set.of("silver.intelligence.force_id"),
+                "record_id", Set.of("silver.intelligence.intel_id")));
+    // A builder whose plan could not be traced reads every table its model declares.
+    AccessRules.ServedTable untraced =
+        derived("gold.intel_remade", reads, Map.of("force_id", Set.of("?")));
+    AccessRules.ServedTable graded =
+        derived(
+            "gold.intel_link",
+            reads,
+            Map.of(
+                "force_id", Set.of("silver.intelligence.force_id"),
+                "record_id", Set.of("silver.intelligence.intel_id"),
+                "clearance_required", Set.of("silver.intelligence.clearance_required")));
+    // Downstream of the link table: carries the link's clearance, which carries the reports'.
+    AccessRules.ServedTable downstream =
+        derived(
+            "gold.intel_by_key",
+            Set.of("gold.intel_link", "silver.intelligence"),
+            Map.of(
+                "force_id", Set.of("gold.intel_link.force_id"),
+                "key", Set.of("silver.intelligence.surname"),
+                "clearance_required", Set.of("gold.intel_link.clearance_required")));
+    // Counting reports carries none of their values.
+    AccessRules.ServedTable counts =
+        derived("gold.intel_counts", reads, Map.of("force_id", Set.of("silver.crime.force_id")));
+    AccessRules.Rules rules =
+        AccessRules.generate(
+            POLICY, List.of(intelligence, ids, untraced, graded, downstream, counts));
+    assertThat(rules.granted().get("officer"))
+        .extracting(TableName::toString)
+        .containsExactlyInAnyOrder(
+            "silver.intelligence", "gold.intel_link", "gold.intel_by_key", "gold.intel_counts");
+    assertThat(rules.skipped())
+        .anyMatch(
+            s ->
+                s.startsWith("officer / gold.intel_ids")
+                    && s.contains("derive from silver.intelligence"))
+        .anyMatch(s -> s.startsWith("officer / gold.intel_remade"));
+    // Engineers see every row whatever its clearance.
+    assertThat(rules.granted().get("engineer")).hasSize(6);
+    JsonNode link = null;
+    for (JsonNode rule : JSON.readTree(rules.json()).get("tables")) {
+      if (rule.path("group").asText().equals("officer")
+          && rule.path("table").asText().equals("intel_by_key")) {
+        link = rule;
+      }
+    }
+    assertThat(link.get("filter").asText())
+        .contains("clearance_required <= (SELECT max(s.clearance)");
   }
 }

@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.StructField;
 import org.bluelamp.Repository;
 import org.bluelamp.ServedWorld;
 import org.bluelamp.SharedSpark;
+import org.bluelamp.contract.Clearance;
 import org.bluelamp.gold.GoldModels;
 import org.bluelamp.lake.TableName;
 import org.bluelamp.lake.Tables;
@@ -33,24 +34,26 @@ import org.junit.jupiter.api.Test;
  * offers (SELECT, joins, predicates probing masked values, EXPLAIN and EXPLAIN ANALYZE, SHOW STATS,
  * the Delta metadata tables, table functions, time travel, the REST query endpoints, error messages
  * that echo values). A leak is a clear PII value or a secret reaching a role without PII, a row of
- * another force reaching a force-scoped role, or an intelligence record above a user's clearance
- * reaching them. The truth is read from the lake through Spark, not through Trino. It prints the
- * attempts and leaks per vector and fails on any leak.
+ * another force reaching a force-scoped role, or the id of an intelligence report above a user's
+ * clearance reaching them (graded from the reports' own handling codes). The truth is read from the
+ * lake through Spark, not through Trino. It prints the attempts and leaks per vector and fails on
+ * any leak.
  */
 class TrinoAttackIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A user of the served world: may they see PII, which forces (empty: all). */
-  private record Reader(String user, boolean piiVisible, Set<String> forces) {}
+  /** A user of the served world: may they see PII, which forces (empty: all), their clearance. */
+  private record Reader(String user, boolean piiVisible, Set<String> forces, int clearance) {}
 
   private static final List<Reader> READERS =
       List.of(
-          new Reader(ServedWorld.ANALYST, false, Set.of("england")),
-          new Reader(ServedWorld.OFFICER, true, Set.of("england")),
-          new Reader(ServedWorld.SUPERVISOR, true, Set.of("england")),
-          new Reader(ServedWorld.MAYOR, false, Set.of("belgium")),
-          new Reader(ServedWorld.PUBLIC, false, Set.of()),
-          new Reader(ServedWorld.AUDITOR, true, Set.of()));
+          new Reader(ServedWorld.ANALYST, false, Set.of("england"), 1),
+          new Reader(ServedWorld.OFFICER, true, Set.of("england"), 1),
+          new Reader(ServedWorld.SUPERVISOR, true, Set.of("england"), 1),
+          new Reader(ServedWorld.MAYOR, false, Set.of("belgium"), 0),
+          new Reader(ServedWorld.PUBLIC, false, Set.of(), 0),
+          // Auditors read what users queried, whatever it names: no clearance applies.
+          new Reader(ServedWorld.AUDITOR, true, Set.of(), Clearance.HIGHEST));
 
   private static ServedWorld served;
   private static final Map<String, int[]> TALLY = new TreeMap<>();
@@ -63,6 +66,13 @@ class TrinoAttackIT {
   private static final Map<TableName, Map<String, List<String>>> PROBES = new LinkedHashMap<>();
 
   private static List<String> secrets;
+
+  /**
+   * The ids of every intelligence report (its reference and its row key) with the clearance it
+   * needs, graded here from the data's own handling code as the force grades reports: P (permits
+   * dissemination) needs 1, any other code or none 2.
+   */
+  private static final Map<String, Integer> GRADED = new java.util.HashMap<>();
 
   @BeforeAll
   static void serve() {
@@ -136,6 +146,20 @@ class TrinoAttackIT {
             served.trino.auth().secret("shared-secret"),
             served.trino.auth().secret("keystore-password"));
     assertThat(clearPii).as("clear PII values to look for").hasSizeGreaterThan(1000);
+    for (Row report :
+        served
+            .world
+            .lake
+            .read(TableName.silver("intelligence"))
+            .selectExpr(
+                "intel_id",
+                "intelligence_key",
+                "CASE WHEN coalesce(handling_code, '') = 'P' THEN 1 ELSE 2 END")
+            .collectAsList()) {
+      GRADED.put(report.getString(0), report.getInt(2));
+      GRADED.put(report.getString(1), report.getInt(2));
+    }
+    assertThat(GRADED.values()).as("reports of each grade").contains(1, 2);
   }
 
   @AfterAll
@@ -190,7 +214,11 @@ class TrinoAttackIT {
     int force = columns.indexOf("force_id");
     for (List<Object> row : rows) {
       for (int c = 0; c < row.size(); c++) {
-        String leak = inspectText(reader, row.get(c) == null ? null : row.get(c).toString());
+        String text = row.get(c) == null ? null : row.get(c).toString();
+        String leak = inspectText(reader, text);
+        if (leak == null) {
+          leak = inspectGraded(reader, text);
+        }
         if (leak != null) {
           return table + (c < columns.size() ? "." + columns.get(c) : "") + " " + leak;
         }
@@ -218,11 +246,40 @@ class TrinoAttackIT {
     return null;
   }
 
+  /**
+   * The id of an intelligence report above {@code reader}'s clearance within {@code text} (a cell,
+   * a mention id {@code intelligence:<id>}, a timeline, a record key), or null.
+   */
+  private static String inspectGraded(Reader reader, String text) {
+    if (text == null) {
+      return null;
+    }
+    for (String token : text.split("[\\s'\",()\\[\\]{}=:|;]+")) {
+      Integer needs = GRADED.get(token);
+      if (needs != null && needs > reader.clearance()) {
+        return "holds intelligence report "
+            + token
+            + " (clearance "
+            + needs
+            + ") read by "
+            + reader.user()
+            + " (clearance "
+            + reader.clearance()
+            + ")";
+      }
+    }
+    return null;
+  }
+
   /** Every token of a text (plans, errors): a clear value hidden inside it. */
   private static String inspectTokens(Reader reader, String text) {
     String whole = inspectText(reader, text);
     if (whole != null) {
       return whole;
+    }
+    String graded = inspectGraded(reader, text);
+    if (graded != null) {
+      return graded;
     }
     for (String token : text.split("[\\s'\",()\\[\\]{}=:]+")) {
       String leak = inspectText(reader, token);
