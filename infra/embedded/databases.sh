@@ -39,7 +39,25 @@ for db in bluelamp_metastore bluelamp_metastore_test; do
   pg_create "$db"
 done
 # Trino's query audit (its MySQL event listener writes trino_queries there): the demo's and the tests'.
+# Written and read as its own account, bluelamp_audit, with a password made once and kept owner-only
+# in ~/.config/bluelamp/audit.password, which connections.properties names; never as root.
+secrets="$HOME/.config/bluelamp"
+mkdir -p "$secrets"
+chmod 700 "$secrets"
+password_file="$secrets/audit.password"
+if [ ! -s "$password_file" ]; then
+  (umask 077 && head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$password_file")
+fi
+chmod 600 "$password_file"
+password=$(cat "$password_file")
 for db in bluelamp_audit bluelamp_audit_test; do
   mariadb --protocol=tcp -h 127.0.0.1 -P 3306 -uroot -e "CREATE DATABASE IF NOT EXISTS $db CHARACTER SET utf8mb4"
 done
-echo "databases: PostgreSQL and MariaDB are up on loopback (databases bluelamp_world, bluelamp_world_test, bluelamp_world_unit, bluelamp_world_trend, bluelamp_world_hotspot; metastore: bluelamp_metastore, bluelamp_metastore_test; audit: bluelamp_audit, bluelamp_audit_test)"
+for host in 127.0.0.1 localhost; do
+  mariadb --protocol=tcp -h 127.0.0.1 -P 3306 -uroot -e "
+    CREATE USER IF NOT EXISTS 'bluelamp_audit'@'$host' IDENTIFIED BY '$password';
+    ALTER USER 'bluelamp_audit'@'$host' IDENTIFIED BY '$password';
+    GRANT ALL PRIVILEGES ON bluelamp_audit.* TO 'bluelamp_audit'@'$host';
+    GRANT ALL PRIVILEGES ON bluelamp_audit_test.* TO 'bluelamp_audit'@'$host';"
+done
+echo "databases: PostgreSQL and MariaDB are up on loopback (databases bluelamp_world, bluelamp_world_test, bluelamp_world_unit, bluelamp_world_trend, bluelamp_world_hotspot; metastore: bluelamp_metastore, bluelamp_metastore_test; audit: bluelamp_audit, bluelamp_audit_test as user bluelamp_audit, password in $password_file)"

@@ -27,9 +27,23 @@ import org.bluelamp.trino.TrinoServer;
  * one JVM and stopped when it exits. Queries are audited into {@code bluelamp_audit_test}.
  */
 public final class ServedWorld {
-  public static final JdbcConnection AUDIT =
-      new JdbcConnection(
-          AuditLog.CONNECTION, "jdbc:mariadb://127.0.0.1:3306/bluelamp_audit_test", "root", null);
+  /** The tests' audit database, as the embedded audit's own account (databases.sh makes it). */
+  public static final JdbcConnection AUDIT = auditForTests();
+
+  private static JdbcConnection auditForTests() {
+    JdbcConnection embedded =
+        JdbcConnection.resolve(
+            AuditLog.CONNECTION,
+            java.util.Map.of(),
+            java.util.Optional.of(
+                Repository.root().resolve("infra/embedded/connections.properties")));
+    return new JdbcConnection(
+        AuditLog.CONNECTION,
+        "jdbc:mariadb://127.0.0.1:3306/bluelamp_audit_test",
+        embedded.user(),
+        embedded.password());
+  }
+
   public static final String ENGINEER = "it-engineer";
   public static final String ANALYST = "it-analyst";
   public static final String OFFICER = "it-officer";

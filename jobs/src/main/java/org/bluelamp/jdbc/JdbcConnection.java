@@ -24,7 +24,8 @@ import org.bluelamp.Errors;
  * environment ({@code BLUELAMP_<NAME>_URL}, {@code _USER}, {@code _PASSWORD}) or else from the
  * connections file ({@code $BLUELAMP_CONNECTIONS}, default {@code
  * ~/.config/bluelamp/connections.properties}: {@code <name>.url}, {@code .user}, {@code
- * .password}). Never from a contract. The password is not printed.
+ * .password}). Never from a contract. The password is not printed. Instead of the password itself,
+ * {@code _PASSWORD_FILE} or {@code .password_file} may name a file holding it (owner-only).
  */
 public record JdbcConnection(String name, String url, String user, String password)
     implements Serializable {
@@ -48,7 +49,14 @@ public record JdbcConnection(String name, String url, String user, String passwo
     String url = environment.get(prefix + "URL");
     if (url != null) {
       return new JdbcConnection(
-          name, url, environment.get(prefix + "USER"), environment.get(prefix + "PASSWORD"));
+          name,
+          url,
+          environment.get(prefix + "USER"),
+          password(
+              name,
+              environment.get(prefix + "PASSWORD"),
+              environment.get(prefix + "PASSWORD_FILE"),
+              prefix + "PASSWORD_FILE"));
     }
     Path file =
         Path.of(
@@ -66,7 +74,11 @@ public record JdbcConnection(String name, String url, String user, String passwo
             name,
             url,
             properties.getProperty(name + ".user"),
-            properties.getProperty(name + ".password"));
+            password(
+                name,
+                properties.getProperty(name + ".password"),
+                properties.getProperty(name + ".password_file"),
+                name + ".password_file in " + candidate));
       }
     }
     throw Errors.usage(
@@ -89,6 +101,35 @@ public record JdbcConnection(String name, String url, String user, String passwo
             + name
             + ".password to "
             + file);
+  }
+
+  /**
+   * The password given, else the first line of the password file named ({@code ~/} is the home
+   * directory), else none.
+   */
+  private static String password(String name, String given, String file, String namedBy) {
+    if (given != null || file == null) {
+      return given;
+    }
+    Path path =
+        file.startsWith("~/")
+            ? Path.of(System.getProperty("user.home"), file.substring(2))
+            : Path.of(file);
+    try {
+      return Files.readAllLines(path).stream().findFirst().orElse("").strip();
+    } catch (IOException e) {
+      throw Errors.usage(
+          "The password file "
+              + path
+              + " of JDBC connection '"
+              + name
+              + "' ("
+              + namedBy
+              + ") cannot be read: "
+              + e.getMessage(),
+          "for the embedded audit database run bash infra/embedded/databases.sh, which makes it;"
+              + " otherwise write the password there, readable by its owner only (chmod 600)");
+    }
   }
 
   private static Properties properties(Path file) {

@@ -43,6 +43,38 @@ class TestJdbcConnection {
   }
 
   @Test
+  void aPasswordFileIsReadAndAnUnreadableOneSaysWhichAndWhy() throws IOException {
+    Path secret = dir.resolve("audit.password");
+    Files.writeString(secret, "from-the-file\n");
+    Path file = dir.resolve("connections.properties");
+    Files.writeString(
+        file,
+        "audit.url=jdbc:mariadb://h/audit\naudit.user=bluelamp_audit\naudit.password_file="
+            + secret
+            + "\n");
+    JdbcConnection connection =
+        JdbcConnection.resolve("audit", Map.of("BLUELAMP_CONNECTIONS", file.toString()));
+    assertThat(connection.password()).isEqualTo("from-the-file");
+    assertThat(connection.toString()).doesNotContain("from-the-file");
+    assertThat(
+            JdbcConnection.resolve(
+                    "audit",
+                    Map.of(
+                        "BLUELAMP_AUDIT_URL",
+                        "jdbc:mariadb://env/audit",
+                        "BLUELAMP_AUDIT_PASSWORD_FILE",
+                        secret.toString()))
+                .password())
+        .isEqualTo("from-the-file");
+    Files.delete(secret);
+    assertThatThrownBy(
+            () -> JdbcConnection.resolve("audit", Map.of("BLUELAMP_CONNECTIONS", file.toString())))
+        .hasMessageContaining(secret.toString())
+        .hasMessageContaining("audit.password_file in " + file)
+        .hasMessageContaining("databases.sh");
+  }
+
+  @Test
   void aMissingConnectionSaysWhereItWasLookedFor() {
     Path file = dir.resolve("none.properties");
     assertThatThrownBy(
