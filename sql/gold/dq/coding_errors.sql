@@ -9,6 +9,7 @@ SELECT
   rule,
   `column`,
   value,
+  pii_value,
   reason,
   status,
   record_key,

@@ -189,7 +189,7 @@ public final class Runner {
                     : () -> silver.run(entity, forces)),
         results,
         failures);
-    DataQualityJob quality = new DataQualityJob(lake, pipelines, progress);
+    DataQualityJob quality = new DataQualityJob(lake, pipelines, pseudonyms, progress);
     record(
         interval,
         "silver",

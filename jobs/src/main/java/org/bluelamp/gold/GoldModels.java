@@ -510,7 +510,7 @@ public final class GoldModels {
             case "silver" ->
                 pipelines.entities().containsKey(table.table())
                     ? Set.copyOf(pipelines.entities().get(table.table()).piiColumns())
-                    : Set.of();
+                    : table.equals(Tables.DQ_ISSUE) ? Set.of(Tables.DQ_PII_VALUE) : Set.of();
             case "bronze" ->
                 pipelines.sources().stream()
                     .filter(s -> TableName.bronze(s.id()).equals(table))

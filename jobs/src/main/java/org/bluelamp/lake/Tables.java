@@ -15,6 +15,12 @@ public final class Tables {
   /** Every failed check of a record, by category. */
   public static final TableName DQ_ISSUE = TableName.silver("dq_issue");
 
+  /**
+   * The column of {@link #DQ_ISSUE} holding the failed value of a PII column (a malformed date of
+   * birth): personal data, masked as such; {@code value} holds the others.
+   */
+  public static final String DQ_PII_VALUE = "pii_value";
+
   public static final TableName AREA = TableName.silver("area");
   public static final TableName STREET = TableName.silver("street");
   public static final TableName LOCATION = TableName.silver("location");

@@ -23,11 +23,13 @@ import org.apache.spark.sql.types.StructType;
 import org.bluelamp.Progress;
 import org.bluelamp.contract.Clearance;
 import org.bluelamp.contract.Force;
+import org.bluelamp.contract.Pii;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.SourceContract;
 import org.bluelamp.ingest.RecordFacts;
 import org.bluelamp.lake.JobResult;
 import org.bluelamp.lake.Lake;
+import org.bluelamp.lake.Pseudonyms;
 import org.bluelamp.lake.TableName;
 import org.bluelamp.lake.Tables;
 
@@ -51,11 +53,13 @@ public final class DataQualityJob {
 
   private final Lake lake;
   private final Pipelines pipelines;
+  private final Pseudonyms pseudonyms;
   private final Progress progress;
 
-  public DataQualityJob(Lake lake, Pipelines pipelines, Progress progress) {
+  public DataQualityJob(Lake lake, Pipelines pipelines, Pseudonyms pseudonyms, Progress progress) {
     this.lake = requireNonNull(lake, "lake");
     this.pipelines = requireNonNull(pipelines, "pipelines");
+    this.pseudonyms = requireNonNull(pseudonyms, "pseudonyms");
     this.progress = requireNonNull(progress, "progress");
   }
 
@@ -99,7 +103,10 @@ public final class DataQualityJob {
     long rows = 0;
     if (!parts.isEmpty()) {
       Dataset<Row> failures = parts.stream().reduce(Dataset::unionByName).orElseThrow();
-      Dataset<Row> issues = categorised(failures, catalog).filter(predicate);
+      Dataset<Row> issues =
+          pseudonyms.add(
+              categorised(failures, catalog).filter(predicate),
+              Pii.pseudonyms(List.of(Tables.DQ_PII_VALUE)));
       lake.replaceWhere(Tables.DQ_ISSUE, issues, predicate);
       rows = lake.read(Tables.DQ_ISSUE).filter(predicate).count();
     }
@@ -201,7 +208,8 @@ public final class DataQualityJob {
             coalesce(col("category"), lit("uncatalogued")).as("category"),
             col("f.rule").as("rule"),
             col("f.column").as("column"),
-            col("f.value").as("value"),
+            when(piiColumn(), lit(null).cast("string")).otherwise(col("f.value")).as("value"),
+            when(piiColumn(), col("f.value")).as(Tables.DQ_PII_VALUE),
             col("f.reason").as("reason"),
             col("f.action").as("action"),
             col("status"),
@@ -211,6 +219,21 @@ public final class DataQualityJob {
             col("offset"),
             col("ingested_at"),
             clearance());
+  }
+
+  /** Whether a failure is of a column its source declares PII (its value is personal data). */
+  private Column piiColumn() {
+    Column pii = lit(false);
+    for (SourceContract source : pipelines.sources()) {
+      if (!source.pii().isEmpty()) {
+        pii =
+            pii.or(
+                col("source")
+                    .equalTo(source.id())
+                    .and(col("f.column").isin(source.pii().toArray())));
+      }
+    }
+    return pii;
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -35,6 +36,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.bluelamp.Progress;
+import org.bluelamp.contract.Clearance;
 import org.bluelamp.contract.Pipelines;
 import org.bluelamp.lake.BuildCache;
 import org.bluelamp.lake.Lake;
@@ -106,11 +108,19 @@ public final class PersonResolution {
     return mentions
         .join(
             lake.read(Tables.PLACE_LINK)
-                .select(col("force_id"), col("mention_id"), col("place_key").as("_place_key")),
+                .select(
+                    col("force_id"),
+                    col("mention_id"),
+                    col("place_key").as("_place_key"),
+                    col(Clearance.COLUMN).as("_place_clearance")),
             seq(List.of("force_id", "mention_id")),
             "left")
         .withColumn("address", coalesce(col("_place_key"), col("address")))
-        .drop("_place_key");
+        // The place's key is the mention's address: its clearance, which serve traces.
+        .withColumn(
+            Clearance.COLUMN,
+            greatest(col(Clearance.COLUMN), coalesce(col("_place_clearance"), lit(0))))
+        .drop("_place_key", "_place_clearance");
   }
 
   public static Dataset<Row> build(

@@ -74,22 +74,34 @@ public final class PersonSearchKeys {
         Profiles.profiled(PersonResolution.mentions(lake, spec), Profiles.names(pipelines));
     // A key's clearance is its mention's in gold.person_link (the higher of its record's and the
     // linked record's), not the record's alone.
-    return profiled
-        .drop(Clearance.COLUMN)
-        .join(
-            lake.read(Tables.PERSON_LINK)
-                .select("force_id", "mention_id", "person_id", Clearance.COLUMN),
-            seq(List.of("force_id", "mention_id")))
-        .select(
-            col("force_id"),
-            col("person_id"),
-            col(Clearance.COLUMN),
-            explode(keys.apply(Profiles.asStruct(""))).as("k"))
-        .groupBy(col("force_id"), col("k.key_type"), col("k.key"), col("person_id"))
-        .agg(
-            count(lit(1)).as("mentions"),
-            // A key shows that the records giving it exist: the highest clearance of them.
-            max(Clearance.COLUMN).as(Clearance.COLUMN))
+    Dataset<Row> keyed =
+        profiled
+            .drop(Clearance.COLUMN)
+            .join(
+                lake.read(Tables.PERSON_LINK)
+                    .select("force_id", "mention_id", "person_id", Clearance.COLUMN),
+                seq(List.of("force_id", "mention_id")))
+            .select(
+                col("force_id"),
+                col("person_id"),
+                col(Clearance.COLUMN),
+                explode(keys.apply(Profiles.asStruct(""))).as("k"))
+            .select(
+                col("force_id"),
+                col("k.key_type"),
+                col("k.key"),
+                col("person_id"),
+                col(Clearance.COLUMN));
+    return Clearance.tiered(
+            keyed,
+            List.of("force_id", "key_type", "key", "person_id"),
+            visible ->
+                visible
+                    .groupBy("force_id", "key_type", "key", "person_id")
+                    .agg(
+                        count(lit(1)).as("mentions"),
+                        // A key shows that the records giving it exist: the highest clearance.
+                        max(Clearance.COLUMN).as(Clearance.COLUMN)))
         .repartition(1)
         .sortWithinPartitions("key_type", "key", "force_id", "person_id");
   }

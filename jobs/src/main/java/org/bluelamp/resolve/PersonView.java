@@ -76,6 +76,14 @@ public final class PersonView {
                     "_source",
                     Clearance.COLUMN)
                 .join(details, seq(List.of("force_id", "mention_id")), "left"));
+    Dataset<Row> crimes =
+        lake.read(Tables.CRIME).select("force_id", "crime_id", "harm_days", "outcome_code");
+    return Clearance.tiered(mentions, PERSON, visible -> view(lake, spec, crimes, visible));
+  }
+
+  /** The view of each person from {@code mentions}. */
+  private static Dataset<Row> view(
+      Lake lake, PersonLinkageSpec spec, Dataset<Row> crimes, Dataset<Row> mentions) {
     List<Column> aggregates = new ArrayList<>();
     aggregates.add(count(lit(1)).as("mentions"));
     for (String type : spec.mentions().stream().map(Mention::eventType).distinct().toList()) {
@@ -94,7 +102,7 @@ public final class PersonView {
     aggregates.add(latest("phone"));
     aggregates.add(latest("document"));
     aggregates.add(max(col("event_type").equalTo("safeguarding")).as("safeguarding_concern"));
-    // A person's row shows what all their records say: it needs the highest clearance of them.
+    // A person's row shows what all its records say: it needs the highest clearance of them.
     aggregates.add(max(Clearance.COLUMN).as(Clearance.COLUMN));
     aggregates.add(
         sort_array(
@@ -113,8 +121,6 @@ public final class PersonView {
             .groupBy(columns(PERSON))
             .agg(
                 aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
-    Dataset<Row> crimes =
-        lake.read(Tables.CRIME).select("force_id", "crime_id", "harm_days", "outcome_code");
     return persons
         .join(mostFrequent(mentions, List.of("forename", "surname")), seq(PERSON), "left")
         .join(mostFrequent(mentions, List.of("dob")), seq(PERSON), "left")

@@ -129,6 +129,7 @@ public final class AccessRules {
           TableName.silver(entity.name()),
           new Declared(entity.tags(), Set.copyOf(entity.piiColumns())));
     }
+    declared.put(Tables.DQ_ISSUE, new Declared(List.of(), Set.of(Tables.DQ_PII_VALUE)));
     for (SourceContract source : pipelines.sources()) {
       declared.put(
           TableName.bronze(source.id()), new Declared(List.of(), Set.copyOf(source.pii())));
@@ -243,10 +244,20 @@ public final class AccessRules {
               + SCOPE
               + " AND s.ward_id IS NOT NULL))");
     }
+    if (!role.clearanceChecked() && table.columns().containsKey(Clearance.UNTIL)) {
+      // A tiered table: the tier of all records.
+      filters.add(Clearance.UNTIL + " IS NULL");
+    }
     if (role.clearanceChecked()) {
       requireClearanceCarried(table, graded);
       if (table.columns().containsKey(Clearance.COLUMN)) {
-        filters.add(Clearance.COLUMN + " <= (SELECT max(s.clearance)" + SCOPE + ")");
+        String clearance = "(SELECT max(s.clearance)" + SCOPE + ")";
+        filters.add(Clearance.COLUMN + " <= " + clearance);
+        if (table.columns().containsKey(Clearance.UNTIL)) {
+          // A tiered table: the one tier of each row built for the user's clearance.
+          filters.add(
+              "(" + Clearance.UNTIL + " IS NULL OR " + Clearance.UNTIL + " > " + clearance + ")");
+        }
       }
     }
     if (!filters.isEmpty()) {

@@ -188,7 +188,9 @@ class TestPersonResolution {
         world
             .lake
             .read(new TableName("gold", "person_view"))
+            // The tier of all their records (a report of theirs needs clearance 2).
             .filter(col("person_id").equalTo(records.get(0).getString(2)))
+            .filter(col("clearance_until").isNull())
             .first();
     assertThat(view.<Long>getAs("mentions")).isEqualTo((long) records.size());
     assertThat(view.<List<?>>getList(view.fieldIndex("timeline"))).hasSize(records.size());
@@ -239,7 +241,12 @@ class TestPersonResolution {
                     + " WHERE l.entity = 'person_record' AND i.identity = '"
                     + planted
                     + "'")
-            .join(world.lake.read(new TableName("gold", "person_view")), "person_id")
+            .join(
+                world
+                    .lake
+                    .read(new TableName("gold", "person_view"))
+                    .filter("clearance_until IS NULL"),
+                "person_id")
             .first();
     assertThat(view.<Double>getAs("harm_caused")).isCloseTo(expected, within(1e-9));
   }

@@ -28,7 +28,12 @@ class TestPlaceResolution {
   static void world() {
     world = SampleWorld.get();
     world.lake.read(Tables.PLACE_LINK).createOrReplaceTempView("place_link");
-    world.lake.read(TableName.of("gold.place_view")).createOrReplaceTempView("place_view");
+    // Each place's tier of all its records.
+    world
+        .lake
+        .read(TableName.of("gold.place_view"))
+        .filter("clearance_until IS NULL")
+        .createOrReplaceTempView("place_view");
     world.lake.read(Tables.PERSON_LINK).createOrReplaceTempView("person_link");
     world.lake.read(TableName.of("silver.location")).createOrReplaceTempView("location");
     SPARK
