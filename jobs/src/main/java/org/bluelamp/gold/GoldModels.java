@@ -493,7 +493,7 @@ public final class GoldModels {
    */
   private Set<String> piiSources(Map<String, Set<String>> lineage, GoldModel model) {
     Set<String> tables = new TreeSet<>(model.reads());
-    lineage.values().forEach(v -> v.forEach(s -> tables.add(s.replaceFirst("\\.[^.]*$", ""))));
+    lineage.values().forEach(v -> v.forEach(s -> tables.add(Tables.tableOf(s))));
     // One read of ops.column_lineage, and only for a model that reads gold tables.
     Map<String, Set<String>> recorded =
         tables.stream().anyMatch(t -> t.startsWith("gold."))

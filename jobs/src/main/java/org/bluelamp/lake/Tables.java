@@ -53,6 +53,12 @@ public final class Tables {
   /** What {@link #COLUMN_LINEAGE} records as the source of a value a plan could not trace. */
   public static final String UNTRACED = "?";
 
+  /** The table ({@code schema.table}) of a lineage source {@code schema.table.column}. */
+  public static String tableOf(String source) {
+    int dot = source.lastIndexOf('.');
+    return dot < 0 ? source : source.substring(0, dot);
+  }
+
   public static final TableName COLUMN_LINEAGE = TableName.ops("column_lineage");
 
   public static final TableName USER_SCOPE = TableName.ops("user_scope");

@@ -192,6 +192,7 @@ public final class DataQualityJob {
                     .and(failures.col("f.rule").equalTo(rules.col("_c_rule"))),
                 "left")
             .join(sources, failures.col("source").equalTo(sources.col("_s_source")), "left");
+    Column pii = piiColumn();
     return joined
         .withColumn("force_id", coalesce(col("force_id"), col("_s_force")))
         .withColumn(
@@ -208,8 +209,8 @@ public final class DataQualityJob {
             coalesce(col("category"), lit("uncatalogued")).as("category"),
             col("f.rule").as("rule"),
             col("f.column").as("column"),
-            when(piiColumn(), lit(null).cast("string")).otherwise(col("f.value")).as("value"),
-            when(piiColumn(), col("f.value")).as(Tables.DQ_PII_VALUE),
+            when(pii, lit(null).cast("string")).otherwise(col("f.value")).as("value"),
+            when(pii, col("f.value")).as(Tables.DQ_PII_VALUE),
             col("f.reason").as("reason"),
             col("f.action").as("action"),
             col("status"),

@@ -5,13 +5,16 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.bluelamp.Errors;
 import org.bluelamp.contract.Clearance;
 import org.bluelamp.contract.EntitySpec;
@@ -76,7 +79,7 @@ public final class AccessRules {
 
     /** With the PII columns and the column lineage its build recorded. */
     public Declared traced(Set<String> derivedPii, Map<String, Set<String>> recorded) {
-      Set<String> all = new java.util.TreeSet<>(pii);
+      Set<String> all = new TreeSet<>(pii);
       all.addAll(derivedPii);
       return new Declared(tags, all, true, reads, recorded);
     }
@@ -86,7 +89,7 @@ public final class AccessRules {
      * from, and, for what its plan could not trace, every table its model reads.
      */
     Set<String> carries(Set<String> graded) {
-      Set<String> from = new java.util.TreeSet<>();
+      Set<String> from = new TreeSet<>();
       lineage
           .values()
           .forEach(
@@ -96,7 +99,7 @@ public final class AccessRules {
                         if (s.equals(Tables.UNTRACED)) {
                           from.addAll(reads);
                         } else {
-                          from.add(s.substring(0, s.lastIndexOf('.')));
+                          from.add(Tables.tableOf(s));
                         }
                       }));
       from.retainAll(graded);
@@ -272,7 +275,7 @@ public final class AccessRules {
                 + ", so its PII cannot be derived; rebuild it (./bluelamp run --layer gold)");
       }
       ArrayNode columns = rule.putArray("columns");
-      for (String column : new java.util.TreeSet<>(table.declared().pii())) {
+      for (String column : new TreeSet<>(table.declared().pii())) {
         // Fail closed: a PII column Trino does not list (renamed, or spelt otherwise) would be
         // served unmasked under its other name, so the table is not granted to this role.
         require(table, column, "the declared PII column cannot be masked");
@@ -318,10 +321,10 @@ public final class AccessRules {
     Map<String, Set<String>> graded = new TreeMap<>();
     for (ServedTable table : tables) {
       if (table.columns().containsKey(Clearance.COLUMN)) {
-        Set<String> from = new java.util.TreeSet<>();
+        Set<String> from = new TreeSet<>();
         table.declared().lineage().getOrDefault(Clearance.COLUMN, Set.of()).stream()
             .filter(s -> s.endsWith("." + Clearance.COLUMN))
-            .forEach(s -> from.add(s.substring(0, s.lastIndexOf('.'))));
+            .forEach(s -> from.add(Tables.tableOf(s)));
         graded.put(table.name().toString(), from);
       }
     }
@@ -334,14 +337,13 @@ public final class AccessRules {
    * clearance would show through it.
    */
   private static void requireClearanceCarried(ServedTable table, Map<String, Set<String>> graded) {
-    Set<String> from = new java.util.TreeSet<>(table.declared().carries(graded.keySet()));
+    Set<String> from = new TreeSet<>(table.declared().carries(graded.keySet()));
     from.remove(table.name().toString());
     if (from.isEmpty()) {
       return;
     }
-    Set<String> carried = new java.util.TreeSet<>();
-    java.util.Deque<String> next =
-        new java.util.ArrayDeque<>(graded.getOrDefault(table.name().toString(), Set.of()));
+    Set<String> carried = new TreeSet<>();
+    Deque<String> next = new ArrayDeque<>(graded.getOrDefault(table.name().toString(), Set.of()));
     while (!next.isEmpty()) {
       String source = next.pop();
       if (carried.add(source)) {
