@@ -121,10 +121,15 @@ public final class ServedWorld {
 
   /** A server over the same lake, with its own run folder; the caller stops it. */
   public TrinoServer start(Path run, boolean secure) {
+    return start(run, secure, AUDIT);
+  }
+
+  /** A server over the same lake auditing into {@code audit}; the caller stops it. */
+  public TrinoServer start(Path run, boolean secure, JdbcConnection audit) {
     Path cache = Path.of(System.getProperty("user.home"), ".cache", "bluelamp");
     TrinoServer server =
         TrinoServer.start(
-            run, cache, 0, world.lake.root(), AUDIT, secure, new Progress(System.out));
+            run, cache, 0, world.lake.root(), audit, secure, new Progress(System.out));
     access.publish(server, world.lake.root(), new Progress(System.out));
     return server;
   }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       Run.class,
       Backfill.class,
       Serve.class,
+      AuditGuardCommand.class,
       RegisterTables.class,
       MetastoreCommand.class,
       AccessRulesExport.class,

@@ -13,11 +13,13 @@ import org.bluelamp.contract.Pipelines;
 import org.bluelamp.contract.SourceContract;
 import org.bluelamp.ingest.Landing;
 import org.bluelamp.jdbc.Connections;
+import org.bluelamp.jdbc.JdbcConnection;
 import org.bluelamp.lake.Interval;
 import org.bluelamp.lake.JobRuns;
 import org.bluelamp.lake.Lake;
 import org.bluelamp.lake.ObjectStore;
 import org.bluelamp.security.AccessControl;
+import org.bluelamp.security.AuditGuard;
 import org.bluelamp.security.AuditLog;
 import org.bluelamp.trino.TrinoServer;
 import org.bluelamp.workspace.Workspace;
@@ -144,16 +146,19 @@ final class Orchestration {
   static TrinoServer serve(Workspace workspace, int port, boolean secure, Progress progress) {
     Pipelines pipelines = Pipelines.load(workspace.pipelines());
     AccessControl access = access(workspace, pipelines);
+    JdbcConnection audit =
+        Connections.fromEnvironment(workspace.connectionDefaults()).resolve(AuditLog.CONNECTION);
     TrinoServer trino =
         TrinoServer.start(
             workspace.trinoRun(),
             workspace.trinoCache(),
             port,
             workspace.lakeRoot(),
-            Connections.fromEnvironment(workspace.connectionDefaults())
-                .resolve(AuditLog.CONNECTION),
+            audit,
             secure,
             progress);
+    // Rules an audit guard parked before a crash come back: the audit answered the start.
+    new AuditGuard(trino.auth(), audit).check(progress);
     access.publish(trino, workspace.lakeRoot(), progress);
     return trino;
   }

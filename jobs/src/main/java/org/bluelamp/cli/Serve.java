@@ -35,6 +35,13 @@ final class Serve implements Callable<Integer> {
               + " --password-stdin'), instead of trusted user names on loopback.")
   boolean secure;
 
+  @Option(
+      names = "--audit-required",
+      description =
+          "Refuse every user's query while the audit database does not answer (a process beside"
+              + " Trino checks it every 2 s), instead of running queries unrecorded.")
+  boolean auditRequired;
+
   @Override
   public Integer call() {
     Workspace workspace = Workspace.fromEnvironment();
@@ -47,9 +54,13 @@ final class Serve implements Callable<Integer> {
                 progress.log("serve", "Trino on port " + trino.port() + " stopped");
               },
               () -> progress.log("serve", "no Trino server is running for " + workspace.home()));
+      AuditGuardCommand.stop(workspace, progress);
       return 0;
     }
     TrinoServer trino = Orchestration.serve(workspace, port, secure, progress);
+    if (auditRequired) {
+      AuditGuardCommand.start(workspace, progress);
+    }
     Orchestration.printConnection(trino);
     return 0;
   }

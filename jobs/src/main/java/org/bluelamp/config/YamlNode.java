@@ -57,6 +57,9 @@ public final class YamlNode {
   }
 
   private String keyPath(String key) {
+    if (key.isEmpty()) {
+      return path;
+    }
     return path.isEmpty() ? key : path + "." + key;
   }
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,6 +24,7 @@ import java.util.Set;
  * @param tags who may read it (sql/access/roles.yml)
  * @param rowGroupKb Parquet row groups of about this many KiB (a lookup table: small groups let a
  *     query's file statistics skip most of a sorted file); 0 for Parquet's default (128 MiB)
+ * @param disclosure how a published table protects its small counts ({@link Disclosure})
  */
 public record GoldModel(
     String name,
@@ -37,7 +39,8 @@ public record GoldModel(
     List<UnitTest> unitTests,
     Set<String> reads,
     List<String> tags,
-    int rowGroupKb) {
+    int rowGroupKb,
+    Optional<Disclosure> disclosure) {
   public GoldModel {
     requireNonNull(name, "name");
     requireNonNull(file, "file");
@@ -54,6 +57,7 @@ public record GoldModel(
     unitTests = List.copyOf(unitTests);
     reads = Set.copyOf(reads);
     tags = List.copyOf(tags);
+    requireNonNull(disclosure, "disclosure");
     if (rowGroupKb < 0) {
       throw new IllegalArgumentException(name + ": row_group_kb must be positive");
     }

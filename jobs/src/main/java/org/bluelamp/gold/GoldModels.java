@@ -140,7 +140,8 @@ public final class GoldModels {
                     "unit_tests",
                     "built_by",
                     "reads",
-                    "row_group_kb"));
+                    "row_group_kb",
+                    "disclosure"));
     String builder = built ? builder(yaml) : "";
     if (!built && (yaml.has("built_by") || yaml.has("reads"))) {
       throw yaml.error(
@@ -214,7 +215,15 @@ public final class GoldModels {
         unitTests,
         reads,
         yaml.strings("tags"),
-        rowGroupKb(yaml));
+        rowGroupKb(yaml),
+        yaml.optionalChild("disclosure")
+            .map(
+                d ->
+                    Disclosure.read(
+                        d,
+                        columns.stream()
+                            .map(GoldModel.Column::name)
+                            .collect(java.util.stream.Collectors.toSet()))));
   }
 
   private static int rowGroupKb(YamlNode yaml) {

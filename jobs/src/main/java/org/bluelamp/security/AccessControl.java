@@ -17,6 +17,8 @@ import java.util.TreeSet;
 import org.bluelamp.Errors;
 import org.bluelamp.Progress;
 import org.bluelamp.contract.Pipelines;
+import org.bluelamp.gold.Disclosure;
+import org.bluelamp.gold.GoldModel;
 import org.bluelamp.gold.GoldModels;
 import org.bluelamp.lake.TableName;
 import org.bluelamp.lake.Tables;
@@ -34,19 +36,31 @@ public final class AccessControl {
   /** How long Trino takes at most to reload a changed rules or group file (refresh 1 s). */
   private static final long RELOAD_MILLIS = 2_500;
 
+  private static final java.util.Comparator<TableName> BY_NAME =
+      java.util.Comparator.comparing(TableName::toString);
+
   private final AccessPolicy policy;
   private final Map<TableName, AccessRules.Declared> declared;
+  private final Map<TableName, Disclosure> disclosures;
 
-  public AccessControl(AccessPolicy policy, Map<TableName, AccessRules.Declared> declared) {
+  public AccessControl(
+      AccessPolicy policy,
+      Map<TableName, AccessRules.Declared> declared,
+      Map<TableName, Disclosure> disclosures) {
     this.policy = requireNonNull(policy, "policy");
     this.declared = Map.copyOf(declared);
+    this.disclosures = Map.copyOf(disclosures);
   }
 
   /** The policy in {@code sql/access/roles.yml} with the repository's table declarations. */
   public static AccessControl load(Path sqlRoot, Pipelines pipelines) {
     AccessPolicy policy = AccessPolicy.load(sqlRoot.resolve("access/roles.yml"));
+    List<GoldModel> models = GoldModels.discover(sqlRoot);
+    Map<TableName, Disclosure> disclosures = new TreeMap<>(BY_NAME);
+    models.forEach(
+        m -> m.disclosure().ifPresent(d -> disclosures.put(TableName.gold(m.name()), d)));
     return new AccessControl(
-        policy, AccessRules.declarations(policy, pipelines, GoldModels.discover(sqlRoot)));
+        policy, AccessRules.declarations(policy, pipelines, models), disclosures);
   }
 
   public AccessPolicy policy() {
@@ -71,8 +85,7 @@ public final class AccessControl {
 
   /** The lineage the gold builds recorded, by table. */
   private static Map<TableName, Recorded> recorded(Connection connection) throws SQLException {
-    Map<TableName, Recorded> recorded =
-        new TreeMap<>(java.util.Comparator.comparing(TableName::toString));
+    Map<TableName, Recorded> recorded = new TreeMap<>(BY_NAME);
     try (Statement statement = connection.createStatement();
         ResultSet rows =
             statement.executeQuery(
@@ -103,8 +116,7 @@ public final class AccessControl {
    * connection as the service account (which sees everything).
    */
   private Served served(Connection connection) throws SQLException {
-    Map<TableName, Map<String, String>> columns =
-        new TreeMap<>(java.util.Comparator.comparing(TableName::toString));
+    Map<TableName, Map<String, String>> columns = new TreeMap<>(BY_NAME);
     Map<String, Set<String>> groups = new TreeMap<>();
     try (Statement statement = connection.createStatement()) {
       try (ResultSet rows =
@@ -135,16 +147,58 @@ public final class AccessControl {
     Map<TableName, Recorded> recorded =
         columns.containsKey(Tables.COLUMN_LINEAGE) ? recorded(connection) : Map.of();
     List<AccessRules.ServedTable> tables = new ArrayList<>();
-    columns.forEach(
-        (table, types) -> {
-          AccessRules.Declared known = declared.getOrDefault(table, AccessRules.Declared.NONE);
-          Recorded lineage = recorded.get(table);
-          if (lineage != null) {
-            known = known.traced(lineage.pii(), lineage.lineage());
-          }
-          tables.add(new AccessRules.ServedTable(table, types, known));
-        });
+    for (Map.Entry<TableName, Map<String, String>> entry : columns.entrySet()) {
+      TableName table = entry.getKey();
+      AccessRules.Declared known = declared.getOrDefault(table, AccessRules.Declared.NONE);
+      Recorded lineage = recorded.get(table);
+      if (lineage != null) {
+        known = known.traced(lineage.pii(), lineage.lineage());
+      }
+      AccessRules.ServedTable served = new AccessRules.ServedTable(table, entry.getValue(), known);
+      if (served.disclosed()) {
+        served =
+            new AccessRules.ServedTable(table, entry.getValue(), known, gate(connection, table));
+      }
+      tables.add(served);
+    }
     return new Served(tables, groups);
+  }
+
+  /**
+   * The privacy gate: what a reader of {@code table} could recover of its suppressed counts, read
+   * through the relations its model declares ({@code disclosure:}); a table without the declaration
+   * cannot be audited, so fails.
+   */
+  private List<String> gate(Connection connection, TableName table) throws SQLException {
+    Disclosure disclosure = disclosures.get(table);
+    if (disclosure == null) {
+      return List.of(
+          table
+              + " carries a tag of "
+              + new TreeSet<>(AccessRules.DISCLOSURE_TAGS)
+              + " but declares no disclosure: (how its small counts are protected), so it cannot"
+              + " be audited; add the block to its model's YAML (sql/README.md)");
+    }
+    List<String> names = disclosure.columns();
+    List<Map<String, String>> rows = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet result =
+            statement.executeQuery(
+                "SELECT "
+                    + String.join(", ", names.stream().map(c -> "\"" + c + "\"").toList())
+                    + " FROM "
+                    + TrinoServer.CATALOG
+                    + "."
+                    + table)) {
+      while (result.next()) {
+        Map<String, String> row = new java.util.HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+          row.put(names.get(i), result.getString(i + 1));
+        }
+        rows.add(row);
+      }
+    }
+    return DisclosureAudit.audit(table.toString(), disclosure, rows);
   }
 
   /** The rules for what is served. */
@@ -163,7 +217,8 @@ public final class AccessControl {
     }
     Map<String, Set<String>> groups = served.groups();
     AccessRules.Rules rules = rules(served);
-    boolean changed = replace(auth, AuthFiles.RULES, rules.json());
+    // While the audit is down (serve --audit-required), the rules wait parked: AuditGuard.
+    boolean changed = replace(auth, AuditGuard.rulesFile(auth), rules.json());
     changed |= replace(auth, AuthFiles.GROUPS, groupFile(groups));
     if (trino.secure()) {
       Map<String, String> passwords = auth.passwords();
@@ -205,6 +260,17 @@ public final class AccessControl {
 
   /** Says what the rules grant: what was not granted, and how many tables and users. */
   private void report(Served served, AccessRules.Rules rules, Progress progress) {
+    for (AccessRules.ServedTable table : served.tables()) {
+      if (table.disclosed()) {
+        progress.log(
+            "access",
+            "privacy gate: "
+                + table.name()
+                + (table.disclosure().isEmpty()
+                    ? ": no suppressed count recoverable"
+                    : ": " + table.disclosure().size() + " suppressed count(s) recoverable"));
+      }
+    }
     rules.skipped().forEach(s -> progress.log("access", "not granted: " + s));
     progress.log(
         "access",

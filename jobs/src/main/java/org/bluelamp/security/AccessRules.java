@@ -107,12 +107,33 @@ public final class AccessRules {
     }
   }
 
-  /** A served table as Trino sees it: its columns (name to Trino type) and declarations. */
-  public record ServedTable(TableName name, Map<String, String> columns, Declared declared) {
+  /**
+   * The tags that promise a table's numbers protect their small counts: serve's privacy gate
+   * ({@link DisclosureAudit}) audits every table carrying one before a role reading it for that tag
+   * is granted it.
+   */
+  public static final Set<String> DISCLOSURE_TAGS = Set.of("anonymised", "published");
+
+  /**
+   * A served table as Trino sees it: its columns (name to Trino type) and declarations, and what
+   * the privacy gate found recoverable in it (empty when it passed, or carries no disclosure tag).
+   */
+  public record ServedTable(
+      TableName name, Map<String, String> columns, Declared declared, List<String> disclosure) {
     public ServedTable {
       requireNonNull(name, "name");
       columns = Map.copyOf(columns);
       requireNonNull(declared, "declared");
+      disclosure = List.copyOf(disclosure);
+    }
+
+    public ServedTable(TableName name, Map<String, String> columns, Declared declared) {
+      this(name, columns, declared, List.of());
+    }
+
+    /** Whether it promises protected counts (a disclosure tag). */
+    public boolean disclosed() {
+      return declared.tags().stream().anyMatch(DISCLOSURE_TAGS::contains);
     }
   }
 
@@ -233,6 +254,14 @@ public final class AccessRules {
             .put("schema", table.name().schema())
             .put("table", table.name().table());
     rule.putArray("privileges").add("SELECT");
+    if (!table.disclosure().isEmpty() && readsForDisclosureTag(role, table)) {
+      throw new IllegalStateException(
+          "the privacy gate found "
+              + table.disclosure().size()
+              + " suppressed count(s) recoverable, e.g. "
+              + table.disclosure().get(0)
+              + "; protect them in the model (docs/serving.md, Disclosure control)");
+    }
     List<String> filters = new ArrayList<>();
     if (role.scope() == AccessPolicy.Scope.FORCE) {
       require(table, "force_id", "it cannot be scoped to the user's forces");
@@ -283,6 +312,13 @@ public final class AccessRules {
       }
     }
     return rule;
+  }
+
+  /** Whether {@code role} reads {@code table} only because it carries a disclosure tag. */
+  private static boolean readsForDisclosureTag(AccessPolicy.Role role, ServedTable table) {
+    Set<String> others = new TreeSet<>(table.declared().tags());
+    others.removeAll(DISCLOSURE_TAGS);
+    return !role.reads(table.name().schema(), others);
   }
 
   private static String mask(AccessPolicy policy, ServedTable table, String column) {

@@ -265,6 +265,29 @@ class TestAccessRules {
   }
 
   @Test
+  void aTableThePrivacyGateFaultsIsKeptFromTheRolesThatReadItForItsDisclosureTag() {
+    AccessRules.ServedTable passed =
+        table("gold.mayor_weekly", Map.of("force_id", "varchar", "this_week", "varchar"));
+    AccessRules.ServedTable faulted =
+        new AccessRules.ServedTable(
+            passed.name(),
+            passed.columns(),
+            passed.declared(),
+            List.of("gold.mayor_weekly: the suppressed this_week of (...) is recovered exactly"));
+    AccessRules.Rules rules = AccessRules.generate(POLICY, List.of(faulted));
+    assertThat(rules.granted().get("mayor_office")).isEmpty();
+    assertThat(rules.granted().get("public")).isEmpty();
+    assertThat(rules.skipped())
+        .anySatisfy(
+            s ->
+                assertThat(s)
+                    .startsWith("public / gold.mayor_weekly: the privacy gate found 1")
+                    .contains("recovered exactly"));
+    // Analysts read every gold table, CompStat's unsuppressed counts included.
+    assertThat(rules.granted().get("analyst")).containsExactly(passed.name());
+  }
+
+  @Test
   void aMaskCarryingTheKeyIsRefused(@TempDir Path dir) throws Exception {
     Path roles = dir.resolve("roles.yml");
     Files.writeString(

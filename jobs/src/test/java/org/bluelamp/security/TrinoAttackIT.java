@@ -574,6 +574,66 @@ class TrinoAttackIT {
     assertNoLeaks("dictionary");
   }
 
+  /**
+   * Suppressed counts of the published table, attacked as its readers (the mayor's office of one
+   * force, the public) read it: the force total less the other wards, last year's column of the
+   * week a year on, the averages of the four weeks after, the week's own % changes
+   * (SuppressionAttacks; TestSuppressionAttacks shows each recovers counts from a table made by the
+   * old rule). A leak is an attack giving the count gold.compstat_weekly holds.
+   */
+  @Test
+  void noSuppressedCountFollowsFromWhatTheMayorsOfficeOrThePublicRead() throws SQLException {
+    Map<String, Long> truth = new java.util.HashMap<>();
+    for (Row row : served.world.lake.read(TableName.gold("compstat_weekly")).collectAsList()) {
+      Map<String, String> cells = new java.util.HashMap<>();
+      for (String column :
+          List.of("force_id", "area_type", "area_id", "measure_group", "measure")) {
+        cells.put(column, row.getAs(column));
+      }
+      cells.put("week_start", row.getAs("week_start").toString());
+      truth.put(SuppressionAttacks.key(cells, 0), row.<Long>getAs("week_count"));
+    }
+    for (Reader reader : List.of(READERS.get(3), READERS.get(4))) {
+      List<Map<String, String>> rows = new ArrayList<>();
+      List<String> columns =
+          List.of(
+              "force_id",
+              "area_type",
+              "area_id",
+              "measure_group",
+              "measure",
+              "week_start",
+              "this_week",
+              "preceding_4_weeks_avg",
+              "same_week_last_year",
+              "change_vs_4_weeks_pct",
+              "change_vs_last_year_pct");
+      for (List<Object> read :
+          served.rows(
+              reader.user(),
+              "SELECT "
+                  + String.join(
+                      ", ", columns.stream().map(c -> "CAST(" + c + " AS varchar)").toList())
+                  + " FROM lake.gold.mayor_weekly")) {
+        Map<String, String> row = new java.util.HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+          row.put(columns.get(i), (String) read.get(i));
+        }
+        rows.add(row);
+      }
+      assertThat(rows).as(reader.user() + " reads the published table").isNotEmpty();
+      new SuppressionAttacks(rows)
+          .run(
+              (attack, target, value) -> {
+                boolean leak = value != null && value.equals(truth.get(target));
+                attempt(
+                    "disclosure",
+                    leak ? reader.user() + " recovers " + target + " by " + attack : null);
+              });
+    }
+    assertNoLeaks("disclosure");
+  }
+
   /** Every name and spelling in the generator's name lists (synth/names/<force>.csv). */
   private static Set<String> generatorsNames() throws java.io.IOException {
     Set<String> names = new TreeSet<>();
