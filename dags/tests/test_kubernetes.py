@@ -156,6 +156,43 @@ def test_spark_and_trino_share_the_postgresql_backed_metastore(image):
     assert catalog["delta.register-table-procedure.enabled"] == "true"
 
 
+def properties(path):
+    """A Trino properties file as a dict (comments and blank lines left out)."""
+    lines = [l for l in path.read_text().splitlines() if l.strip() and not l.startswith("#")]
+    return dict(line.split("=", 1) for line in lines)
+
+
+def test_trino_on_kubernetes_is_secured_as_the_embedded_secure_server():
+    values = yaml.safe_load((K8S / "trino" / "values.yaml").read_text())
+    embedded = REPO / "infra" / "embedded" / "trino"
+    secure = properties(embedded / "secure.properties")
+    config = values["server"]["config"]
+    # passwords over HTTPS only, as `serve --secure`
+    assert config["authenticationType"] == secure["http-server.authentication.type"] == "PASSWORD"
+    assert config["https"]["enabled"] is True
+    extra = dict(line.split("=", 1) for line in values["additionalConfigProperties"])
+    for key in ("http-server.https.keystore.key", "internal-communication.shared-secret"):
+        assert key in secure and extra[key].startswith("${ENV:"), f"{key} from a secret"
+    mounted = {m["path"] for m in values["secretMounts"]}
+    assert any(config["https"]["keystore"]["path"].startswith(p) for p in mounted)
+    # every query audited by the same MySQL listener, its URL (with the password) from a secret
+    audit = properties(embedded / "audit.properties")
+    listener = dict(line.split("=", 1) for line in values["eventListenerProperties"])
+    assert listener["event-listener.name"] == audit["event-listener.name"] == "mysql"
+    assert listener["mysql-event-listener.db.url"].startswith("${ENV:")
+    # the generated rules and groups, refreshed without a restart
+    assert values["accessControl"]["type"] == "configmap"
+    assert values["accessControl"]["configFile"] == "rules.json"
+    assert values["auth"]["passwordAuthSecret"] and values["auth"]["groupAuthSecret"]
+    secrets = {next(iter(ref.values()))["name"] for ref in values["envFrom"]}
+    assert "bluelamp-trino-secrets" in secrets
+    # no secret written into the values themselves
+    text = (K8S / "trino" / "values.yaml").read_text()
+    for line in text.splitlines():
+        if "=" in line and any(w in line.lower() for w in ("password", "secret", ".key=")):
+            assert "${ENV:" in line or line.strip().startswith("#"), line
+
+
 def test_kustomize_lists_files_that_exist():
     kustomization = yaml.safe_load((K8S / "kustomization.yaml").read_text())
     for resource in kustomization["resources"]:
