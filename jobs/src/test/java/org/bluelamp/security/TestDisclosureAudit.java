@@ -1,10 +1,9 @@
 package org.bluelamp.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bluelamp.security.WeeklyRows.row;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bluelamp.Repository;
@@ -25,28 +24,6 @@ class TestDisclosureAudit {
           .findFirst()
           .orElseThrow()
           .orElseThrow();
-  private static final LocalDate MONDAY = LocalDate.of(2026, 3, 16);
-
-  /**
-   * A row of area {@code area} (a ward W..., or the force) in week {@code week} after MONDAY; its
-   * average and last year's count say nothing unless {@code more} gives them.
-   */
-  private static Map<String, String> row(String area, int week, String count, String... more) {
-    Map<String, String> row = new HashMap<>();
-    row.put("force_id", "england");
-    row.put("area_type", area.startsWith("W") ? "ward" : "force");
-    row.put("area_id", area);
-    row.put("measure_group", "crime");
-    row.put("measure", "burglary");
-    row.put("week_start", MONDAY.plusWeeks(week).toString());
-    row.put("this_week", count);
-    row.put("same_week_last_year", "0");
-    row.put("preceding_4_weeks_avg", "[c]");
-    for (int i = 0; i < more.length; i += 2) {
-      row.put(more[i], more[i + 1]);
-    }
-    return row;
-  }
 
   private static List<String> audit(List<Map<String, String>> rows) {
     return DisclosureAudit.audit("gold.mayor_weekly", WEEKLY, rows);

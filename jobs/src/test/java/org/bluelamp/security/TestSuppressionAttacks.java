@@ -1,8 +1,8 @@
 package org.bluelamp.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bluelamp.security.WeeklyRows.row;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,22 +15,6 @@ import org.junit.jupiter.api.Test;
  * on rows worked out by hand.
  */
 class TestSuppressionAttacks {
-  private static final LocalDate MONDAY = LocalDate.of(2026, 3, 16);
-
-  private static Map<String, String> row(String area, int week, String count, String... more) {
-    Map<String, String> row = new HashMap<>();
-    row.put("force_id", "england");
-    row.put("area_type", area.startsWith("W") ? "ward" : "force");
-    row.put("area_id", area);
-    row.put("measure_group", "crime");
-    row.put("measure", "burglary");
-    row.put("week_start", MONDAY.plusWeeks(week).toString());
-    row.put("this_week", count);
-    for (int i = 0; i < more.length; i += 2) {
-      row.put(more[i], more[i + 1]);
-    }
-    return row;
-  }
 
   /** What the attacks recover: attack and target, by value. */
   private static Map<String, Long> recovered(List<Map<String, String>> rows) {
